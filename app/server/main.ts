@@ -1,0 +1,84 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { type Database, openDatabase } from "../../db/client";
+import { DatabaseLockedError } from "../../db/lock";
+import { bootstrap } from "./bootstrap";
+import { loadServerConfig } from "./config";
+import { nonceMiddleware, sameOriginGuard, securityHeaders } from "./security";
+import { NHSUK_ASSETS_DIR, nhsukStylesheet } from "./static-assets";
+
+async function main() {
+  const config = loadServerConfig(process.env);
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+
+  let database: Database;
+  try {
+    database = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir, purpose: "the web server" });
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  console.log(`Database: ${database.driver} at ${database.location} (migrated)`);
+
+  await bootstrap({ database, config, log: (line) => console.log(line) });
+
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use(nonceMiddleware);
+  app.use(securityHeaders);
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use("/assets", express.static(NHSUK_ASSETS_DIR, { maxAge: "1d" }));
+  const stylesheet = nhsukStylesheet();
+  app.get("/styles/nhsuk-frontend.css", (_req, res) => {
+    res.set("Cache-Control", "public, max-age=3600").set("ETag", stylesheet.etag).type("text/css").send(stylesheet.css);
+  });
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(sameOriginGuard);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (_req, res) => ({ database, db: database.db, nonce: res.locals.nonce as string, startedAt }),
+    }),
+  );
+
+  const server = app.listen(config.port, config.host, () => {
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    console.log(`Serving http://localhost:${config.port} (ready in ${seconds} s)`);
+    for (const line of config.startupNotes) console.log(line);
+  });
+
+  // remix-serve alone never exits once a database is open (stack.md, gotcha 10):
+  // close the listener and the database, then exit. Registered once per process.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: closing`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await database.close().catch(() => {});
+      process.exit(0);
+    });
+    server.closeIdleConnections?.();
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import { Transform } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { parse as parseCsv } from "csv-parse";
+
+/** One raw record: cells in file order, with the physical line it started on. */
+export type RawRecord = { line: number; cells: string[] };
+
+export type SourceFormat = "csv" | "xlsx" | "geojson";
+
+export function formatOf(filePath: string): SourceFormat {
+  const name = filePath.toLowerCase().replace(/\.gz$/, "");
+  if (name.endsWith(".xlsx")) return "xlsx";
+  if (name.endsWith(".geojson") || name.endsWith(".json")) return "geojson";
+  return "csv";
+}
+
+/** Counts bytes as they are read, for the progress bar. */
+function byteCounter(onBytes: (n: number) => void) {
+  return new Transform({
+    transform(chunk: Buffer, _enc, callback) {
+      onBytes(chunk.length);
+      callback(null, chunk);
+    },
+  });
+}
+
+/** A readable stream of the file's bytes, gunzipped when the name ends in .gz. */
+export function openBytes(filePath: string, onBytes: (n: number) => void = () => {}) {
+  const raw = fs.createReadStream(filePath).pipe(byteCounter(onBytes));
+  return filePath.toLowerCase().endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
+}
+
+/**
+ * Streams CSV records with their line numbers. Rows may have any number of cells:
+ * the runner reports missing or extra columns itself, naming the line.
+ */
+export async function* readCsv(
+  filePath: string,
+  options: { encoding?: BufferEncoding; onBytes?: (n: number) => void } = {},
+): AsyncGenerator<RawRecord> {
+  const parser = parseCsv({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    encoding: options.encoding ?? "utf8",
+  });
+  const source = openBytes(filePath, options.onBytes);
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
+  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    // info.lines is the line the record ended on; a quoted cell may span lines,
+    // so count back the line breaks inside the record to report where it began.
+    let breaks = 0;
+    for (const cell of item.record) for (const ch of cell) if (ch === "\n") breaks++;
+    yield { line: item.info.lines - breaks, cells: item.record };
+  }
+}
+
+/** Streams an XLSX file's first worksheet as records of cell text, row 1 being the header. */
+export async function* readXlsx(filePath: string, options: { onBytes?: (n: number) => void } = {}): AsyncGenerator<RawRecord> {
+  const ExcelJS = (await import("exceljs")).default;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(openBytes(filePath, options.onBytes), {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    worksheets: "emit",
+  });
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) {
+      const values = (row as { values: unknown[] }).values;
+      const cells: string[] = [];
+      // exceljs rows are 1-indexed: values[0] is always empty.
+      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      yield { line: (row as { number: number }).number, cells };
+    }
+    return; // only the first worksheet holds data in our templates
+  }
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const v = value as { text?: unknown; result?: unknown; richText?: { text: string }[]; formula?: string };
+    // Formulas are never evaluated or kept: only their cached result is read as text.
+    if (v.richText) return v.richText.map((r) => r.text).join("");
+    if (v.result !== undefined) return cellText(v.result);
+    if (v.text !== undefined) return String(v.text);
+    if (v.formula !== undefined) return "";
+  }
+  return String(value);
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: speed figures for both drivers, printed as a table. Each
+ * capability adds its rows here. Benchmarks print figures; they never fail a build.
+ */
+import { spawnSync } from "node:child_process";
+import postgres from "postgres";
+import { rmrf, startServer, timeRequests } from "./server";
+
+type Row = { measure: string; pglite: string; postgres: string; target: string };
+const rows: Row[] = [];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+const PG_ADMIN = process.env.BENCH_PG_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+async function withPostgresDb<T>(fn: (url: string) => Promise<T>): Promise<T | null> {
+  const admin = postgres(PG_ADMIN, { max: 1, onnotice: () => {} });
+  const name = `hjp_bench_${process.pid}`;
+  try {
+    await admin.unsafe(`drop database if exists ${name}`);
+    await admin.unsafe(`create database ${name}`);
+  } catch (error) {
+    console.warn(`PostgreSQL not reachable at ${PG_ADMIN}: ${(error as Error).message}`);
+    await admin.end();
+    return null;
+  }
+  try {
+    const u = new URL(PG_ADMIN);
+    u.pathname = `/${name}`;
+    return await fn(u.toString());
+  } finally {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+async function serverFigures(env: Record<string, string>, port: number) {
+  const server = await startServer({ port, env });
+  try {
+    const home = await timeRequests(`http://127.0.0.1:${port}/`, 20);
+    return { startMs: server.startMs, home };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  console.log("Building…");
+  if (spawnSync("node_modules/.bin/remix", ["build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+
+  const dir = ".data/bench-pglite";
+  rmrf(dir);
+  const lite = await serverFigures({ PGLITE_DIR: dir, DATABASE_URL: "" }, 3301);
+  rmrf(dir);
+  const pg = await withPostgresDb((url) => serverFigures({ DATABASE_URL: url, DEMO: "1" }, 3302));
+
+  rows.push({
+    measure: "start on an empty database → first 200 (s)",
+    pglite: (lite.startMs / 1000).toFixed(1),
+    postgres: pg ? (pg.startMs / 1000).toFixed(1) : "n/a",
+    target: "",
+  });
+  rows.push({
+    measure: "home page server time, median of 20",
+    pglite: ms(lite.home.median),
+    postgres: pg ? ms(pg.home.median) : "n/a",
+    target: "< 150 ms",
+  });
+
+  const widths = { measure: 48, pglite: 12, postgres: 12, target: 10 };
+  const line = (r: Row) => `| ${r.measure.padEnd(widths.measure)} | ${r.pglite.padStart(widths.pglite)} | ${r.postgres.padStart(widths.postgres)} | ${r.target.padEnd(widths.target)} |`;
+  console.log();
+  console.log(line({ measure: "measure", pglite: "PGlite", postgres: "PostgreSQL", target: "target" }));
+  console.log(`|${"-".repeat(widths.measure + 2)}|${"-".repeat(widths.pglite + 2)}|${"-".repeat(widths.postgres + 2)}|${"-".repeat(widths.target + 2)}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { type Database, openDatabase } from "../db/client";
+import { adminUrl, testDatabaseUrl, withDatabase } from "./db-urls";
+
+export type TestDatabase = Database & { cleanup(): Promise<void> };
+
+/**
+ * A fresh, migrated, empty database for one test file: PostgreSQL (a copy of the
+ * migrated template) when DATABASE_URL is set, otherwise an in-memory PGlite.
+ */
+export async function createTestDb(options: { driver?: "pglite" | "postgres" } = {}): Promise<TestDatabase> {
+  const url = testDatabaseUrl();
+  const driver = options.driver ?? (url ? "postgres" : "pglite");
+  if (driver === "postgres") {
+    if (!url) throw new Error("createTestDb: PostgreSQL asked for but DATABASE_URL is not set");
+    const template = inject("postgresTemplate");
+    const name = `hjp_test_${randomBytes(6).toString("hex")}`;
+    const admin = postgres(adminUrl(url), { onnotice: () => {}, max: 1 });
+    await admin.unsafe(`create database ${name} ${template ? `template ${template}` : ""}`);
+    const database = await openDatabase({ url: withDatabase(url, name) });
+    return Object.assign(database, {
+      async cleanup() {
+        await database.close();
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    });
+  }
+  const dump = fs.readFileSync(inject("pgliteDump"));
+  const database = await openDatabase({ url: "", dataDir: "memory://", loadDataDir: new Blob([dump]) });
+  return Object.assign(database, { cleanup: () => database.close() });
+}
+
+/** Row count and an order-independent checksum of every table, to prove nothing changed. */
+export async function snapshotTables(database: Database): Promise<Record<string, { rows: number; checksum: string }>> {
+  const tables = await database.rows<{ table_name: string }>(
+    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  const result: Record<string, { rows: number; checksum: string }> = {};
+  for (const { table_name } of tables) {
+    const [row] = await database.rows<{ rows: number; checksum: string | null }>(
+      `select count(*)::int as rows, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as checksum from "${table_name}" t`,
+    );
+    result[table_name] = { rows: row.rows, checksum: row.checksum ?? "" };
+  }
+  return result;
+}

@@ -1,0 +1,81 @@
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "../db-urls";
+
+// These tests start the real server process (tsx app/server/main.ts over the built app).
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hjp-server-"));
+let nextPort = 3400 + (process.pid % 200);
+
+function startServer(env: Record<string, string>) {
+  const port = nextPort++;
+  const child = spawn("node_modules/.bin/tsx", ["app/server/main.ts"], {
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), SKIP_REFERENCE_DATA: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const ready = (async () => {
+    for (let i = 0; i < 600; i++) {
+      if (child.exitCode !== null) return false;
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return true;
+      } catch {
+        // not yet listening
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  })();
+  return { child, port, exited, ready, output: () => output };
+}
+
+describe("the server process", () => {
+  beforeAll(() => {
+    if (!fs.existsSync("build/index.js")) {
+      expect(spawnSync("node_modules/.bin/remix", ["build"], { stdio: "ignore" }).status).toBe(0);
+    }
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const drivers = testDatabaseUrl() ? (["pglite", "postgres"] as const) : (["pglite"] as const);
+  it.each(drivers)("exits cleanly and promptly on SIGTERM and on SIGINT (%s)", async (driver) => {
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      const env = driver === "postgres" ? { DATABASE_URL: testDatabaseUrl()!, DEMO: "1" } : { DATABASE_URL: "", PGLITE_DIR: path.join(dir, `sig-${signal}`) };
+      const server = startServer(env);
+      expect(await server.ready, server.output()).toBe(true);
+      const t0 = Date.now();
+      server.child.kill(signal);
+      expect(await server.exited).toBe(0);
+      expect(Date.now() - t0).toBeLessThan(8_000);
+      expect(server.output()).toContain(`${signal} received`);
+    }
+  });
+
+  it("refuses to start a second server on the same embedded database, naming the first", async () => {
+    const dataDir = path.join(dir, "shared");
+    const first = startServer({ DATABASE_URL: "", PGLITE_DIR: dataDir });
+    try {
+      expect(await first.ready, first.output()).toBe(true);
+      const second = startServer({ DATABASE_URL: "", PGLITE_DIR: dataDir });
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain("is in use by another process");
+      expect(second.output()).toContain("the web server");
+      // The first server is unaffected.
+      expect((await fetch(`http://127.0.0.1:${first.port}/healthz`)).status).toBe(200);
+    } finally {
+      first.child.kill("SIGTERM");
+      await first.exited;
+    }
+  });
+
+  it("refuses to start without a session secret when demo mode is off", async () => {
+    const server = startServer({ DATABASE_URL: "", DEMO: "0", SESSION_SECRET: "", PGLITE_DIR: path.join(dir, "nodemo") });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain("SESSION_SECRET is required");
+  });
+});
