@@ -45,7 +45,8 @@ describe("the server process", () => {
   const drivers = testDatabaseUrl() ? (["pglite", "postgres"] as const) : (["pglite"] as const);
   it.each(drivers)("exits cleanly and promptly on SIGTERM and on SIGINT (%s)", async (driver) => {
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      const env = driver === "postgres" ? { DATABASE_URL: testDatabaseUrl()!, DEMO: "1" } : { DATABASE_URL: "", PGLITE_DIR: path.join(dir, `sig-${signal}`) };
+      const env: Record<string, string> =
+        driver === "postgres" ? { DATABASE_URL: testDatabaseUrl()!, DEMO: "1" } : { DATABASE_URL: "", PGLITE_DIR: path.join(dir, `sig-${signal}-${driver}`) };
       const server = startServer(env);
       expect(await server.ready, server.output()).toBe(true);
       const t0 = Date.now();
