@@ -9,6 +9,14 @@ declare module "@remix-run/node" {
     nonce: string;
     /** When the server started answering, for /healthz. */
     startedAt: string;
+    /** Signs the session cookie. */
+    sessionSecret: string;
+    /** Cookies carry `Secure` (production behind HTTPS). */
+    secureCookies: boolean;
+    /** Demo users and synthetic data exist; the demo password is accepted. */
+    demo: boolean;
+    /** The client's address, for sign-in throttling. */
+    clientAddress: string;
   }
 }
 

@@ -1,11 +1,14 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { Footer } from "./components/nhsuk/footer";
-import { Header } from "./components/nhsuk/header";
+import { Header, type NavItem } from "./components/nhsuk/header";
+import { navigationFor, type RootUser } from "./auth/navigation";
+import { getUser } from "./auth/session.server";
 import appStyles from "./styles/app.css";
 import { useNonce } from "./utils/nonce";
+import { ROLE_LABELS } from "./auth/permissions";
 
 export const SERVICE_NAME = "Health justice commissioning";
 
@@ -17,9 +20,31 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: SERVICE_NAME }];
 
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request, context);
+  const rootUser: RootUser | null = user
+    ? {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        icbCode: user.icbCode,
+        organisationId: user.organisationId,
+        organisationName: user.organisationName,
+      }
+    : null;
+  return json({ user: rootUser, demo: context.demo });
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
-  const data = useRouteLoaderData<{ user?: { name: string; detail?: string } | null }>("root");
+  const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const user = data?.user ?? null;
+  const navigation: NavItem[] = navigationFor(user).map((item) => ({
+    ...item,
+    current: item.href === "/" ? location.pathname === "/" : location.pathname.startsWith(item.href),
+  }));
   return (
     <html lang="en-GB">
       <head>
@@ -32,7 +57,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="nhsuk-skip-link" href="#maincontent">
           Skip to main content
         </a>
-        <Header serviceName={SERVICE_NAME} account={data?.user ?? null} navigation={[]} />
+        <Header
+          serviceName={SERVICE_NAME}
+          account={user ? { name: user.name, detail: user.organisationName ?? ROLE_LABELS[user.role] } : null}
+          navigation={navigation}
+        />
         <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent">
             {children}

@@ -1,8 +1,21 @@
 import type { Database } from "../../db/client";
+import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../db/seed/demo-accounts";
+import { DEMO_PASSWORD } from "../services/accounts/passwords.server";
 import type { ServerConfig } from "./config";
 
 /**
  * Everything a fresh database needs before the first request: the bundled reference
  * data (loaded once, by checksum) and, in demo mode, the demo users and synthetic data.
+ * Returns lines to print once the server is listening.
  */
-export async function bootstrap(_args: { database: Database; config: ServerConfig; log: (line: string) => void }) {}
+export async function bootstrap({ database, config, log }: { database: Database; config: ServerConfig; log: (line: string) => void }) {
+  if (config.demo) {
+    const { created } = await seedDemoAccounts(database.db);
+    if (created) log(`Created ${created} demo accounts`);
+    config.startupNotes.push(
+      "",
+      "Demo mode: sign in at /login with any of these (password: " + DEMO_PASSWORD + ")",
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(26)} ${a.role}`),
+    );
+  }
+}

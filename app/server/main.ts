@@ -49,7 +49,16 @@ async function main() {
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV,
-      getLoadContext: (_req, res) => ({ database, db: database.db, nonce: res.locals.nonce as string, startedAt }),
+      getLoadContext: (req, res) => ({
+        database,
+        db: database.db,
+        nonce: res.locals.nonce as string,
+        startedAt,
+        sessionSecret: config.sessionSecret,
+        secureCookies: config.production && !config.demo,
+        demo: config.demo,
+        clientAddress: req.ip ?? "unknown",
+      }),
     }),
   );
 

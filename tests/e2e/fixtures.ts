@@ -26,3 +26,14 @@ export async function expectNoAxeViolations(page: Page) {
 }
 
 export { expect };
+
+export const DEMO_PASSWORD = "demo-password";
+
+/** Signs in through the real form and waits until the header shows the account. */
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}

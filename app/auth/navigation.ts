@@ -1,0 +1,15 @@
+import { type Actor, hasPermission } from "./permissions";
+
+export type RootUser = Actor & { name: string; email: string; organisationName: string | null };
+
+/** The main menu: what this user may open, from the same permission map the server enforces. */
+export function navigationFor(user: RootUser | null): { href: string; text: string }[] {
+  if (!user) return [];
+  const items = [{ href: "/", text: "Home" }];
+  if (user.icbCode) items.push({ href: `/icb/${user.icbCode}`, text: "Your ICB" });
+  if (hasPermission(user, "read:audit:own") || hasPermission(user, "read:audit:any")) items.push({ href: "/audit", text: "Audit trail" });
+  if (hasPermission(user, "manage:users:any")) items.push({ href: "/admin/users", text: "Users" });
+  if (hasPermission(user, "manage:organisations:any")) items.push({ href: "/admin/organisations", text: "Organisations" });
+  items.push({ href: "/account", text: "Your account" });
+  return items;
+}

@@ -1,0 +1,89 @@
+import { type AppLoadContext, createCookie, redirect } from "@remix-run/node";
+import { getSessionUser, type SessionUser } from "../services/accounts/sessions.server";
+import { type Actor, canAccess, hasPermission, type Permission } from "./permissions";
+
+const COOKIE_NAME = "__hjp_session";
+
+function sessionCookie(context: AppLoadContext) {
+  return createCookie(COOKIE_NAME, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: context.secureCookies,
+    path: "/",
+    secrets: [context.sessionSecret],
+    // The cookie lives no longer than the longest session; the database decides sooner.
+    maxAge: 7 * 24 * 60 * 60,
+  });
+}
+
+export async function commitSessionCookie(context: AppLoadContext, token: string) {
+  return sessionCookie(context).serialize(token);
+}
+
+export async function clearSessionCookie(context: AppLoadContext) {
+  return sessionCookie(context).serialize("", { maxAge: 0 });
+}
+
+export async function readSessionToken(request: Request, context: AppLoadContext): Promise<string | null> {
+  const value = await sessionCookie(context).parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+// Loaders of nested routes all ask for the user; look the session up once per request.
+const cache = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = readSessionToken(request, context).then((token) => (token ? getSessionUser({ db: context.db, token }) : null));
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+/** Only same-site paths: never redirect to another site after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+/** The signed-in user, or a redirect to /login that comes back here afterwards. */
+export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await getUser(request, context);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  }
+  return user;
+}
+
+export function forbidden(message = "Your account does not give you access to this page."): never {
+  throw new Response(message, { status: 403 });
+}
+
+export function notFound(message = "Not found"): never {
+  throw new Response(message, { status: 404 });
+}
+
+export async function requirePermission(request: Request, context: AppLoadContext, permission: Permission) {
+  const user = await requireUser(request, context);
+  if (!hasPermission(user, permission)) forbidden();
+  return user;
+}
+
+/**
+ * For records that belong to an ICB or organisation. A user without any right to the
+ * kind of record gets 403; one who has it but not for this record gets 404, so ids
+ * of other organisations' records reveal nothing.
+ */
+export function assertCanAccess(
+  user: Actor,
+  action: string,
+  entity: string,
+  scope: { icbCode?: string | null; organisationId?: number | null },
+) {
+  if (canAccess(user, action, entity, scope)) return;
+  const hasAnyRight = canAccess(user, action, entity, { icbCode: user.icbCode, organisationId: user.organisationId });
+  if (hasAnyRight) notFound();
+  forbidden();
+}
