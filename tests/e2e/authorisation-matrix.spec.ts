@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD, expect, test } from "./fixtures";
+
+/**
+ * For every route and every role (and signed out), the expected outcome. A route file
+ * without an entry here fails the first test, so nobody can add a page without
+ * deciding who may see it.
+ *
+ * Outcomes: 200 (or another 2xx/3xx given explicitly), "login" (redirect to sign-in),
+ * 403, 404, 405 (no such method on the route).
+ */
+type Outcome = number | "login";
+type Who = "anonymous" | "admin" | "commissioner" | "strategist" | "vcse";
+type Check = { method: "GET" | "POST"; url: string; form?: Record<string, string>; expect: Record<Who, Outcome> };
+
+const all = (o: Outcome): Record<Who, Outcome> => ({ anonymous: o, admin: o, commissioner: o, strategist: o, vcse: o });
+const signedIn = (o: Outcome, anonymous: Outcome = "login"): Record<Who, Outcome> => ({ anonymous, admin: o, commissioner: o, strategist: o, vcse: o });
+const only = (roles: Who[], yes: Outcome, no: Outcome = 403): Record<Who, Outcome> => ({
+  anonymous: "login",
+  admin: roles.includes("admin") ? yes : no,
+  commissioner: roles.includes("commissioner") ? yes : no,
+  strategist: roles.includes("strategist") ? yes : no,
+  vcse: roles.includes("vcse") ? yes : no,
+});
+
+export const MATRIX: Record<string, Check[]> = {
+  _index: [{ method: "GET", url: "/", expect: all(200) }],
+  healthz: [{ method: "GET", url: "/healthz", expect: all(200) }],
+  $: [{ method: "GET", url: "/no/such/page", expect: all(404) }],
+  login: [
+    { method: "GET", url: "/login", expect: { ...all(302), anonymous: 200 } },
+    // Signed-in users are sent on from the sign-in page, whatever they post.
+    { method: "POST", url: "/login", form: { email: "x@example.org", password: "wrong-password" }, expect: { ...all(302), anonymous: 401 } },
+  ],
+  logout: [
+    { method: "GET", url: "/logout", expect: all(302) },
+  ],
+  account: [{ method: "GET", url: "/account", expect: signedIn(200) }],
+  "admin.users": [
+    { method: "GET", url: "/admin/users", expect: only(["admin"], 200) },
+    { method: "POST", url: "/admin/users", form: { intent: "set-active", userId: "999999", active: "false" }, expect: only(["admin"], 400) },
+  ],
+  "admin.organisations": [
+    { method: "GET", url: "/admin/organisations", expect: only(["admin"], 200) },
+    { method: "POST", url: "/admin/organisations", form: { name: "" }, expect: only(["admin"], 400) },
+  ],
+  audit: [{ method: "GET", url: "/audit", expect: only(["admin", "commissioner"], 200) }],
+};
+
+function routeIds(): string[] {
+  return fs
+    .readdirSync("app/routes", { withFileTypes: true })
+    .filter((e) => (e.isFile() && /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) || (e.isDirectory() && fs.existsSync(`app/routes/${e.name}/route.tsx`)))
+    .map((e) => e.name.replace(/\.tsx?$/, ""));
+}
+
+const contexts = new Map<Who, APIRequestContext>();
+async function contextFor(who: Who, baseURL: string) {
+  let ctx = contexts.get(who);
+  if (!ctx) {
+    ctx = await playwrightRequest.newContext({ baseURL });
+    if (who !== "anonymous") {
+      const res = await ctx.post("/login", { form: { email: `${who}@example.org`, password: DEMO_PASSWORD, redirectTo: "/" }, maxRedirects: 0 });
+      expect(res.status(), `sign in as ${who}`).toBe(302);
+    }
+    contexts.set(who, ctx);
+  }
+  return ctx;
+}
+
+test.afterAll(async () => {
+  for (const ctx of contexts.values()) await ctx.dispose();
+  contexts.clear();
+});
+
+test("every route has an entry in the authorisation matrix", () => {
+  const missing = routeIds().filter((id) => !(id in MATRIX));
+  expect(missing, "routes with no authorisation matrix entry").toEqual([]);
+});
+
+test("every route answers each role as the matrix says", async ({ baseURL }) => {
+  const failures: string[] = [];
+  for (const [route, checks] of Object.entries(MATRIX)) {
+    for (const check of checks) {
+      for (const who of Object.keys(check.expect) as Who[]) {
+        // Signing out would end the shared session; it is covered by its own journey.
+        if (route === "logout" && check.method === "POST") continue;
+        const ctx = await contextFor(who, baseURL!);
+        const res =
+          check.method === "GET" ? await ctx.get(check.url, { maxRedirects: 0 }) : await ctx.post(check.url, { form: check.form ?? {}, maxRedirects: 0 });
+        const expected = check.expect[who];
+        const got = res.status();
+        const location = res.headers()["location"] ?? "";
+        const ok = expected === "login" ? got === 302 && location.startsWith("/login") : got === expected;
+        if (!ok) failures.push(`${check.method} ${check.url} as ${who}: expected ${expected}, got ${got}${location ? ` → ${location}` : ""}`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+});
