@@ -8,15 +8,16 @@ import { adminUrl, testDatabaseUrl, withDatabase } from "./db-urls";
 export type TestDatabase = Database & { cleanup(): Promise<void> };
 
 /**
- * A fresh, migrated, empty database for one test file: PostgreSQL (a copy of the
- * migrated template) when DATABASE_URL is set, otherwise an in-memory PGlite.
+ * A fresh, migrated database for one test file: PostgreSQL (a copy of a migrated
+ * template) when DATABASE_URL is set, otherwise an in-memory PGlite. Empty, or with
+ * the bundled reference data (real geography) already loaded.
  */
-export async function createTestDb(options: { driver?: "pglite" | "postgres" } = {}): Promise<TestDatabase> {
+export async function createTestDb(options: { driver?: "pglite" | "postgres"; withReferenceData?: boolean } = {}): Promise<TestDatabase> {
   const url = testDatabaseUrl();
   const driver = options.driver ?? (url ? "postgres" : "pglite");
   if (driver === "postgres") {
     if (!url) throw new Error("createTestDb: PostgreSQL asked for but DATABASE_URL is not set");
-    const template = inject("postgresTemplate");
+    const template = inject(options.withReferenceData ? "postgresReferenceTemplate" : "postgresTemplate");
     const name = `hjp_test_${randomBytes(6).toString("hex")}`;
     const admin = postgres(adminUrl(url), { onnotice: () => {}, max: 1 });
     await admin.unsafe(`create database ${name} ${template ? `template ${template}` : ""}`);
@@ -29,7 +30,7 @@ export async function createTestDb(options: { driver?: "pglite" | "postgres" } =
       },
     });
   }
-  const dump = fs.readFileSync(inject("pgliteDump"));
+  const dump = fs.readFileSync(inject(options.withReferenceData ? "pgliteReferenceDump" : "pgliteDump"));
   const database = await openDatabase({ url: "", dataDir: "memory://", loadDataDir: new Blob([dump]) });
   return Object.assign(database, { cleanup: () => database.close() });
 }

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from "~/auth/permissions";
 import { clearSessionCookie, requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Button } from "~/components/nhsuk/fields";
+import { SummaryList } from "~/components/nhsuk/summary-list";
 import { revokeAllSessions } from "~/services/accounts/sessions.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,32 +23,15 @@ export default function AccountRoute() {
   return (
     <>
       <h1>Your account</h1>
-      <dl className="nhsuk-summary-list">
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Name</dt>
-          <dd className="nhsuk-summary-list__value">{user.name}</dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Email address</dt>
-          <dd className="nhsuk-summary-list__value">{user.email}</dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Role</dt>
-          <dd className="nhsuk-summary-list__value">{user.role}</dd>
-        </div>
-        {user.icbCode ? (
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Integrated care board</dt>
-            <dd className="nhsuk-summary-list__value">{user.icbCode}</dd>
-          </div>
-        ) : null}
-        {user.organisationName ? (
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Organisation</dt>
-            <dd className="nhsuk-summary-list__value">{user.organisationName}</dd>
-          </div>
-        ) : null}
-      </dl>
+      <SummaryList
+        rows={[
+          ["Name", user.name],
+          ["Email address", user.email],
+          ["Role", user.role],
+          user.icbCode ? ["Integrated care board", user.icbCode] : null,
+          user.organisationName ? ["Organisation", user.organisationName] : null,
+        ]}
+      />
       <h2>Sign out everywhere</h2>
       <p>This ends every session of yours, on every device, including this one.</p>
       <Form method="post">

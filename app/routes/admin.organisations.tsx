@@ -34,6 +34,7 @@ export default function AdminOrganisationsRoute() {
   const { organisations } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
+    id: "new-organisation-form",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
     shouldValidate: "onBlur",

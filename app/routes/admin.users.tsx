@@ -51,6 +51,7 @@ export default function AdminUsersRoute() {
   const { users, organisations } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
+    id: "new-user-form",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateUserSchema }),
     shouldValidate: "onBlur",

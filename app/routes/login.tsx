@@ -45,6 +45,7 @@ export default function LoginRoute() {
   const { redirectTo, demo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
+    id: "sign-in",
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
     shouldValidate: "onSubmit",

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client";
+import { loadReferenceBundle } from "../../importers/load-bundle";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { DEMO_PASSWORD } from "../services/accounts/passwords.server";
 import type { ServerConfig } from "./config";
@@ -9,6 +10,10 @@ import type { ServerConfig } from "./config";
  * Returns lines to print once the server is listening.
  */
 export async function bootstrap({ database, config, log }: { database: Database; config: ServerConfig; log: (line: string) => void }) {
+  if (!config.skipReferenceData) {
+    const bundle = await loadReferenceBundle(database, log);
+    if (bundle.loaded) log(`Loaded ${bundle.loaded} bundled reference files in ${bundle.seconds.toFixed(1)} s`);
+  }
   if (config.demo) {
     const { created } = await seedDemoAccounts(database.db);
     if (created) log(`Created ${created} demo accounts`);

@@ -1,3 +1,5 @@
 export * from "./accounts";
+export * from "./areas";
 export * from "./audit";
 export * from "./imports";
+export * from "./reference";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 
-export type BulkColumn = { name: string; type: "text" | "integer" | "bigint" | "double precision" | "numeric" | "boolean" | "date" | "timestamptz" | "jsonb" };
+export type BulkColumn = { name: string; type: "text" | "integer" | "bigint" | "double precision" | "real" | "numeric" | "boolean" | "date" | "timestamptz" | "jsonb" | "integer[]" };
 
 /**
  * Inserts many rows in one statement per chunk through json_to_recordset. It runs the

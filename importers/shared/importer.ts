@@ -5,6 +5,11 @@ export type LoadContext = {
   tx: Tx;
   fileName: string;
   sha256: string;
+  /**
+   * Set while the first start loads the whole bundle: derived tables (the footprints)
+   * are rebuilt once at the end instead of after every file.
+   */
+  deferDerived: boolean;
 };
 
 /** What a load step does with validated records, all inside the runner's transaction. */

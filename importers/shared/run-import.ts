@@ -29,6 +29,8 @@ export type RunOptions = {
   dryRun?: boolean;
   /** Skip the load when a file with the same checksum was already loaded for this source. */
   skipIfUnchanged?: boolean;
+  /** Leave derived tables for the caller to rebuild once (bundle loading). */
+  deferDerived?: boolean;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   maxListedErrors?: number;
 };
@@ -113,7 +115,7 @@ export async function runImport(options: RunOptions): Promise<ImportSummary> {
 
   try {
     await database.db.transaction(async (tx) => {
-      const loader = await importer.createLoader({ tx, fileName, sha256 });
+      const loader = await importer.createLoader({ tx, fileName, sha256, deferDerived: options.deferDerived ?? false });
       let batch: unknown[] = [];
       const keys = new Map<string, number>();
       const accept = async (result: RowResult<unknown>, line: number) => {

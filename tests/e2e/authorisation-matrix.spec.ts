@@ -46,6 +46,18 @@ export const MATRIX: Record<string, Check[]> = {
     { method: "POST", url: "/admin/organisations", form: { name: "" }, expect: only(["admin"], 400) },
   ],
   audit: [{ method: "GET", url: "/audit", expect: only(["admin", "commissioner"], 200) }],
+  "icb.$code._index": [
+    { method: "GET", url: "/icb/E54000057", expect: signedIn(200) },
+    { method: "GET", url: "/icb/E54000999", expect: signedIn(404) },
+  ],
+  "icb.$code.places": [
+    // Only the ICB's own commissioners define its places; others' ICBs are not found.
+    { method: "GET", url: "/icb/E54000057/places", expect: only(["commissioner"], 200) },
+    { method: "GET", url: "/icb/E54000048/places", expect: { ...only(["commissioner"], 404) } },
+    { method: "POST", url: "/icb/E54000057/places", form: { intent: "define", "place.U00000": "x" }, expect: only(["commissioner"], 400) },
+  ],
+  "place.$code": [{ method: "GET", url: "/place/E08000009", expect: signedIn(200) }],
+  "neighbourhood.$code": [{ method: "GET", url: "/neighbourhood/U66368", expect: signedIn(200) }],
 };
 
 function routeIds(): string[] {

@@ -17,12 +17,10 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
           </li>
         ))}
       </ol>
-      <p className="nhsuk-breadcrumb__back">
-        <Link className="nhsuk-breadcrumb__backlink" to={parent.href}>
-          <span className="nhsuk-u-visually-hidden">Back to &nbsp;</span>
-          {parent.text}
-        </Link>
-      </p>
+      <Link className="nhsuk-back-link" to={parent.href}>
+        <span className="nhsuk-u-visually-hidden">Back to </span>
+        {parent.text}
+      </Link>
     </nav>
   );
 }
