@@ -17,7 +17,7 @@ export default defineConfig({
     // WASM and about 0.9 GB per instance, so files run one at a time.
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     globalSetup: ["tests/setup/global-setup.ts"],
   },
 });

@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   admin: [
     "manage:users:any",
     "manage:organisations:any",
+    "read:organisation:any",
+    "update:organisation:any",
     "read:audit:any",
     "read:indicators:any",
     "read:icb:any",
@@ -46,6 +48,8 @@ export const PERMISSIONS = {
   ],
   vcse: [
     "read:indicators:any",
+    "read:organisation:own",
+    "update:organisation:own",
     "read:agreement:own",
     "comment:agreement:own",
     "update:service:own",

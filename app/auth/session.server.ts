@@ -1,4 +1,4 @@
-import { type AppLoadContext, createCookie, redirect } from "@remix-run/node";
+import { type AppLoadContext, createCookie, json, redirect } from "@remix-run/node";
 import { getSessionUser, type SessionUser } from "../services/accounts/sessions.server";
 import { type Actor, canAccess, hasPermission, type Permission } from "./permissions";
 
@@ -54,6 +54,18 @@ export async function requireUser(request: Request, context: AppLoadContext): Pr
     const url = new URL(request.url);
     throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
   }
+  return user;
+}
+
+/**
+ * For the data API: the signed-in user with the permission, or a JSON 401 (403). An
+ * API client cannot follow a redirect to the sign-in page, so it is told plainly.
+ */
+export async function requireApiUser(request: Request, context: AppLoadContext, permission: Permission): Promise<SessionUser> {
+  const user = await getUser(request, context);
+  const headers = { "Cache-Control": "no-store" };
+  if (!user) throw json({ error: "Not signed in: sign in at /login and send the session cookie with each request" }, { status: 401, headers });
+  if (!hasPermission(user, permission)) throw json({ error: "Your account does not give you access to this data" }, { status: 403, headers });
   return user;
 }
 

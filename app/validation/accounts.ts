@@ -52,3 +52,5 @@ export const OrganisationSchema = z.object({
   primaryIcbCode: z.string().trim().optional(),
 });
 export type OrganisationInput = z.infer<typeof OrganisationSchema>;
+
+export const OrganisationIdentifiersSchema = OrganisationSchema.pick({ charityNumber: true, companyNumber: true, giving360Id: true });

@@ -56,6 +56,12 @@ export const MATRIX: Record<string, Check[]> = {
     { method: "GET", url: "/icb/E54000048/places", expect: { ...only(["commissioner"], 404) } },
     { method: "POST", url: "/icb/E54000057/places", form: { intent: "define", "place.U00000": "x" }, expect: only(["commissioner"], 400) },
   ],
+  "organisations.$id": [
+    // Organisation 1 is the demo advice organisation, working mainly with Greater Manchester.
+    { method: "GET", url: "/organisations/1", expect: signedIn(200) },
+    { method: "GET", url: "/organisations/999999", expect: signedIn(404) },
+    { method: "POST", url: "/organisations/1", form: { charityNumber: "x" }, expect: { anonymous: "login", admin: 400, commissioner: 404, strategist: 404, vcse: 400 } },
+  ],
   "place.$code": [{ method: "GET", url: "/place/E08000009", expect: signedIn(200) }],
   "neighbourhood.$code": [{ method: "GET", url: "/neighbourhood/U66368", expect: signedIn(200) }],
 };

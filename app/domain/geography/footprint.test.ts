@@ -14,13 +14,9 @@ const GREATER_MANCHESTER = "E54000057";
 let inputs: FootprintInputs;
 let skipped: ReturnType<typeof loadFootprintInputs>["skipped"];
 let footprint: Footprint;
-let buildMs: number;
-
 beforeAll(() => {
   ({ inputs, skipped } = loadFootprintInputs());
-  const t0 = performance.now();
   footprint = buildFootprint(inputs);
-  buildMs = performance.now() - t0;
 });
 
 const pcn = (code: string) => footprint.pcns.find((p) => p.code === code)!;
@@ -272,6 +268,4 @@ describe("neighbourhoods (PCNs)", () => {
   });
 });
 
-it("builds the national footprint in well under 5 seconds", () => {
-  expect(buildMs).toBeLessThan(2_000);
-});
+// How long the national build takes is measured by `npm run bench`, not here: tests do not time things.

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { organisations, users } from "../../../db/schema/index";
-import type { Role } from "../../auth/permissions";
+import { type Actor, canAccess, type Role } from "../../auth/permissions";
 import type { CreateUser, OrganisationInput } from "../../validation/accounts";
 import { type AuditActor, recordAudit } from "../audit/audit.server";
 import { hashPassword, passwordProblem } from "./passwords.server";
@@ -159,5 +159,63 @@ export async function createOrganisation({ db, actor, input }: { db: Db; actor: 
       summary: `Created organisation ${created.name}`,
     });
     return { id: created.id };
+  });
+}
+
+/**
+ * One organisation, if this user may see it: admins any; VCSE users only their own;
+ * commissioners and strategists those working mainly with their ICB. Anything else
+ * is "not found", so ids of other organisations reveal nothing.
+ */
+export async function getOrganisationForUser({ db, actor, id }: { db: Db; actor: Actor; id: number }): Promise<OrganisationView | null> {
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, id));
+  if (!org) return null;
+  const visible =
+    canAccess(actor, "read", "organisation", { organisationId: org.id }) ||
+    ((actor.role === "commissioner" || actor.role === "strategist") && actor.icbCode !== null && org.primaryIcbCode === actor.icbCode);
+  if (!visible) return null;
+  return {
+    id: org.id,
+    name: org.name,
+    kind: org.kind,
+    charityNumber: org.charityNumber,
+    companyNumber: org.companyNumber,
+    giving360Id: org.giving360Id,
+    primaryIcbCode: org.primaryIcbCode,
+    active: org.active,
+  };
+}
+
+/** A VCSE user keeps their own organisation's registration numbers up to date (admins any). */
+export async function updateOrganisationIdentifiers({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: AuditActor & Actor;
+  id: number;
+  input: Pick<OrganisationInput, "charityNumber" | "companyNumber" | "giving360Id">;
+}) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organisations).where(eq(organisations.id, id));
+    if (!before || !canAccess(actor, "update", "organisation", { organisationId: id })) throw new AccountError("No such organisation");
+    const after = { charityNumber: input.charityNumber ?? null, companyNumber: input.companyNumber ?? null, giving360Id: input.giving360Id ?? null };
+    if (after.giving360Id) {
+      const clash = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.giving360Id, after.giving360Id));
+      if (clash.some((c) => c.id !== id)) throw new AccountError("Another organisation already has this 360Giving identifier", "giving360Id");
+    }
+    await tx.update(organisations).set({ ...after, updatedAt: new Date() }).where(eq(organisations.id, id));
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "organisation",
+      entityId: id,
+      icbCode: before.primaryIcbCode,
+      organisationId: id,
+      before: { charityNumber: before.charityNumber, companyNumber: before.companyNumber, giving360Id: before.giving360Id },
+      after,
+      summary: `Updated the identifiers of ${before.name}`,
+    });
   });
 }
