@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import postgres from "postgres";
-import { rmrf, startServer, timeRequests } from "./server";
+import { rmrf, signIn, startServer, timeRequests } from "./server";
 
 type Row = { measure: string; pglite: string; postgres: string; target: string };
 const rows: Row[] = [];
@@ -36,8 +36,11 @@ async function withPostgresDb<T>(fn: (url: string) => Promise<T>): Promise<T | n
 async function serverFigures(env: Record<string, string>, port: number) {
   const server = await startServer({ port, env });
   try {
+    const bundle = /Loaded \d+ bundled reference files in ([\d.]+) s/.exec(server.output());
     const home = await timeRequests(`http://127.0.0.1:${port}/`, 20);
-    return { startMs: server.startMs, home };
+    const cookie = await signIn(port, "commissioner@example.org");
+    const icb = await timeRequests(`http://127.0.0.1:${port}/icb/E54000057`, 20, { Cookie: cookie });
+    return { startMs: server.startMs, bundleSeconds: bundle ? Number(bundle[1]) : null, home, icb };
   } finally {
     await server.stop();
   }
@@ -58,6 +61,18 @@ async function main() {
     pglite: (lite.startMs / 1000).toFixed(1),
     postgres: pg ? (pg.startMs / 1000).toFixed(1) : "n/a",
     target: "",
+  });
+  rows.push({
+    measure: "reference bundle load (first start, s)",
+    pglite: lite.bundleSeconds?.toFixed(1) ?? "n/a",
+    postgres: pg?.bundleSeconds?.toFixed(1) ?? "n/a",
+    target: "",
+  });
+  rows.push({
+    measure: "ICB page (Greater Manchester), median of 20",
+    pglite: ms(lite.icb.median),
+    postgres: pg ? ms(pg.icb.median) : "n/a",
+    target: "< 150 ms",
   });
   rows.push({
     measure: "home page server time, median of 20",

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 
-export type StartedServer = { child: ChildProcess; port: number; startMs: number; stop(): Promise<void> };
+export type StartedServer = { child: ChildProcess; port: number; startMs: number; output(): string; stop(): Promise<void> };
 
 /** Starts the built server on an empty database and times it to its first 200 response. */
 export async function startServer(options: { port: number; env: Record<string, string> }): Promise<StartedServer> {
@@ -30,6 +30,7 @@ export async function startServer(options: { port: number; env: Record<string, s
     child,
     port: options.port,
     startMs,
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         child.once("exit", () => resolve());
@@ -58,4 +59,16 @@ export async function timeRequests(url: string, n: number, headers: Record<strin
 export function rmrf(p: string) {
   fs.rmSync(p, { recursive: true, force: true });
   fs.rmSync(`${p}.lock`, { force: true });
+}
+
+/** Signs in through the real form and returns the session cookie for timed requests. */
+export async function signIn(port: number, email: string, password = "demo-password"): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ email, password, redirectTo: "/" }),
+    redirect: "manual",
+  });
+  const cookie = res.headers.get("set-cookie");
+  if (res.status !== 302 || !cookie) throw new Error(`sign-in as ${email} failed: ${res.status}`);
+  return cookie.split(";")[0];
 }
