@@ -1,10 +1,22 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isDatabaseUnavailable } from "../db/errors";
 import { NonceProvider } from "./utils/nonce";
+
+/** Loader and action errors: a lost database marks the server's health down (503s follow). */
+export function handleError(error: unknown, { context, request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error)) {
+    context.reportDatabaseUnavailable?.();
+    console.error(`Database unavailable: ${(error as Error).message}`);
+    return;
+  }
+  console.error(error);
+}
 
 const ABORT_DELAY = 5_000;
 
@@ -19,6 +31,9 @@ export default function handleRequest(
   // get the document after everything has rendered.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   const nonce = loadContext.nonce ?? "";
+  // The request that found the database gone is itself a 503, not a 500: handleError
+  // has already seen the raw error (errors here are sanitised) and marked it down.
+  if (responseStatusCode >= 500 && loadContext.isDatabaseDown?.()) responseStatusCode = 503;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

@@ -17,6 +17,9 @@ declare module "@remix-run/node" {
     demo: boolean;
     /** The client's address, for sign-in throttling. */
     clientAddress: string;
+    /** Tells the server the database could not be reached (it then answers 503 until it is back). */
+    reportDatabaseUnavailable?: () => void;
+    isDatabaseDown?: () => boolean;
   }
 }
 

@@ -7,6 +7,8 @@ import express from "express";
 import { type Database, openDatabase } from "../../db/client";
 import { DatabaseLockedError } from "../../db/lock";
 import { bootstrap } from "./bootstrap";
+import { DatabaseHealth } from "./database-health";
+import { UNAVAILABLE_HTML } from "./unavailable-page";
 import { loadServerConfig } from "./config";
 import { nonceMiddleware, sameOriginGuard, securityHeaders } from "./security";
 import { NHSUK_ASSETS_DIR, nhsukStylesheet } from "./static-assets";
@@ -44,6 +46,17 @@ async function main() {
   });
   app.use(express.static("public", { maxAge: "1h" }));
   app.use(sameOriginGuard);
+  const health = new DatabaseHealth(database);
+  // While the database is known to be down, answer at once with a clear 503 rather
+  // than queueing requests behind a dead connection; /healthz still checks for itself.
+  app.use((req, res, next) => {
+    if (!health.down || req.path === "/healthz") return next();
+    res.status(503).set("Retry-After", "10").set("Cache-Control", "no-store");
+    if (req.accepts(["html", "json"]) === "json" || req.path.startsWith("/api/") || "_data" in req.query) {
+      return res.json({ error: "The database cannot be reached just now. Try again in a few minutes." });
+    }
+    return res.type("html").send(UNAVAILABLE_HTML);
+  });
   app.all(
     "*",
     createRequestHandler({
@@ -58,6 +71,8 @@ async function main() {
         secureCookies: config.production && !config.demo,
         demo: config.demo,
         clientAddress: req.ip ?? "unknown",
+        reportDatabaseUnavailable: () => health.markDown(),
+        isDatabaseDown: () => health.down,
       }),
     }),
   );
@@ -78,6 +93,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(async () => {
+      health.stop();
       await database.close().catch(() => {});
       process.exit(0);
     });
