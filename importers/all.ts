@@ -3,12 +3,15 @@ import { boundariesIcbImporter } from "./boundaries-icb/index";
 import { boundariesSicblImporter } from "./boundaries-sicbl/index";
 import { censusAgeImporter } from "./census-age/index";
 import { censusEthnicityImporter } from "./census-ethnicity/index";
+import { fingertipsImporter } from "./fingertips/index";
+import { fingertipsExtractImporter } from "./fingertips-extract/index";
 import { imd2025IcbImporter } from "./imd2025-icb/index";
 import { imd2025LsoaImporter } from "./imd2025-lsoa/index";
 import { ladRegionImporter } from "./lad-region/index";
 import { ladUtlaImporter } from "./lad-utla/index";
 import { lsoaIcbImporter } from "./lsoa-icb/index";
 import { lsoaLadImporter } from "./lsoa-lad/index";
+import { onsCovidMortalityImporter } from "./ons-covid-mortality/index";
 import { pcnImdImporter } from "./pcn-imd/index";
 import { practiceImdImporter } from "./practice-imd/index";
 import { practiceLocationsImporter } from "./practice-locations/index";
@@ -37,6 +40,9 @@ const list: AnyImporter[] = [
   boundariesIcbImporter,
   boundariesSicblImporter,
   boundariesCtyuaImporter,
+  fingertipsImporter,
+  fingertipsExtractImporter,
+  onsCovidMortalityImporter,
 ];
 
 export const importers: Record<string, AnyImporter> = Object.fromEntries(list.map((i) => [i.source, i]));

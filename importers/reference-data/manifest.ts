@@ -91,3 +91,41 @@ export const manifest: readonly ManifestEntry[] = [
     description: "ONS county and unitary authority boundaries, December 2023, generalised",
   },
 ];
+
+/**
+ * Indicator files: loaded after the footprints are built (so that a code the
+ * geography lacks is told apart from one it has), each through its own importer, as
+ * `npm run import -- <source> importers/reference-data/<file>` would by hand.
+ */
+export const indicatorManifest: readonly ManifestEntry[] = [
+  {
+    source: "fingertips",
+    file: "fingertips/ohid_fingertips_93881_adult_obesity_all_areas.csv.gz",
+    description: "OHID Fingertips 93881 adult obesity prevalence, all area types, 2015/16 to 2023/24",
+  },
+  {
+    source: "fingertips",
+    file: "fingertips/ohid_fingertips_modelled_prevalence_districtua_pre2019_2015.csv.gz",
+    description: "PHE Fingertips modelled prevalence (8 indicators incl. 92661 depression), districts and UAs before April 2019, 2015",
+  },
+  {
+    source: "fingertips-extract",
+    file: "fingertips/ohid_fingertips_90362_hle_birth_ua_reshaped.csv.gz",
+    description: "OHID Fingertips 90362 healthy life expectancy at birth by sex, unitary authorities, 2015-17 to 2022-24 (reshaped extract)",
+  },
+  {
+    source: "fingertips-extract",
+    file: "fingertips/ohid_fingertips_90366_le_birth_district_ua_reshaped.csv.gz",
+    description: "OHID Fingertips 90366 life expectancy at birth by sex, districts and UAs, 2015-17 to 2023-25 (reshaped extract)",
+  },
+  {
+    source: "fingertips-extract",
+    file: "fingertips/ohid_fingertips_93721_u75_preventable_mortality_district_ua_reshaped.csv.gz",
+    description: "OHID Fingertips 93721 under-75 preventable mortality by sex, districts and UAs, 2014 to 2024 (reshaped extract)",
+  },
+  {
+    source: "ons-covid-mortality",
+    file: "ons/ons_covid19_asmr_lad19_1mar_17apr2020.csv.gz",
+    description: "ONS deaths involving COVID-19, age-standardised rates by local authority (2019), 1 March to 17 April 2020",
+  },
+];

@@ -64,6 +64,17 @@ export const MATRIX: Record<string, Check[]> = {
   ],
   "place.$code": [{ method: "GET", url: "/place/E08000009", expect: signedIn(200) }],
   "neighbourhood.$code": [{ method: "GET", url: "/neighbourhood/U66368", expect: signedIn(200) }],
+  // The data API is read-only and open to every signed-in role; a signed-out client gets 401 JSON, not a redirect.
+  "api.v1.areas": [
+    { method: "GET", url: "/api/v1/areas?level=place&parent=E54000057", expect: signedIn(200, 401) },
+    { method: "GET", url: "/api/v1/areas?level=galaxy", expect: signedIn(400, 401) },
+  ],
+  "api.v1.indicators._index": [{ method: "GET", url: "/api/v1/indicators", expect: signedIn(200, 401) }],
+  "api.v1.indicators.$id.data": [
+    { method: "GET", url: "/api/v1/indicators/qof-dep/data?level=neighbourhood&parent=E54000057", expect: signedIn(200, 401) },
+    { method: "GET", url: "/api/v1/indicators/qof-dep/data?level=place&parent=E54000057&format=csv", expect: signedIn(200, 401) },
+    { method: "GET", url: "/api/v1/indicators/no-such-indicator/data", expect: signedIn(404, 401) },
+  ],
 };
 
 function routeIds(): string[] {
