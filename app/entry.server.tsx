@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -19,6 +19,20 @@ export function handleError(error: unknown, { context, request }: LoaderFunction
 }
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3's stream writer can emit the unfilled tail of its 2 KB buffer (NUL bytes)
+ * when a multi-byte character falls on a chunk boundary. NUL is never valid in HTML,
+ * and inside SVG text browsers turn it into U+FFFD (a hydration mismatch), so drop it.
+ */
+function stripNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer | string, encoding, callback) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, encoding) : chunk;
+      callback(null, bytes.includes(0) ? Buffer.from(bytes.filter((byte) => byte !== 0)) : bytes);
+    },
+  });
+}
 
 export default function handleRequest(
   request: Request,
@@ -44,7 +58,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = stripNulBytes();
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));

@@ -1,5 +1,6 @@
 import { boundariesCtyuaImporter } from "./boundaries-ctyua/index";
 import { boundariesIcbImporter } from "./boundaries-icb/index";
+import { boundariesLadImporter } from "./boundaries-lad/index";
 import { boundariesSicblImporter } from "./boundaries-sicbl/index";
 import { censusAgeImporter } from "./census-age/index";
 import { censusEthnicityImporter } from "./census-ethnicity/index";
@@ -40,6 +41,7 @@ const list: AnyImporter[] = [
   boundariesIcbImporter,
   boundariesSicblImporter,
   boundariesCtyuaImporter,
+  boundariesLadImporter,
   fingertipsImporter,
   fingertipsExtractImporter,
   onsCovidMortalityImporter,

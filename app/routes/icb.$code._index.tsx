@@ -67,6 +67,12 @@ export default function IcbRoute() {
         ]}
       />
 
+      <p className="app-related-links">
+        <Link to={`/profile/${icb.code}`}>Indicator profile of this ICB</Link>
+        {" · "}
+        <Link to={`/indicators?icb=${icb.code}`}>Indicators for its places and neighbourhoods</Link>
+      </p>
+
       <h2>Places</h2>
       {canDefinePlaces ? (
         <p>

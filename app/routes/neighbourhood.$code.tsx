@@ -44,6 +44,9 @@ export default function NeighbourhoodRoute() {
           ["Boundaries", "Primary care networks have no official boundaries: they are shown as points at their practices' locations"],
         ]}
       />
+      <p className="app-related-links">
+        <Link to={`/profile/${n.code}`}>Indicator profile of this primary care network</Link>
+      </p>
       <h2>Practices</h2>
       <SortableTable
         id="practices"

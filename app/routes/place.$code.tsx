@@ -39,6 +39,11 @@ export default function PlaceRoute() {
           subIcbs.length ? ["Sub-ICB location(s)", subIcbs.map((s) => `${s.name} (${formatShare(s.share)} of the place's residents)`).join("; ")] : null,
         ]}
       />
+      <p className="app-related-links">
+        <Link to={`/profile/${place.code}`}>Indicator profile of this place</Link>
+        {" · "}
+        <Link to={`/indicators/qof-dep?icb=${icb.code}&level=neighbourhood&place=${place.code}`}>Its neighbourhoods on an indicator</Link>
+      </p>
       <h2>Neighbourhoods</h2>
       <SortableTable
         id="neighbourhoods"

@@ -90,6 +90,11 @@ export const manifest: readonly ManifestEntry[] = [
     file: "boundaries/ons_ctyua_dec2023_uk_bsc.geojson.gz",
     description: "ONS county and unitary authority boundaries, December 2023, generalised",
   },
+  {
+    source: "boundaries-lad",
+    file: "boundaries/ons_lad_may2024_uk_bsc.geojson.gz",
+    description: "ONS local authority district boundaries, May 2024, generalised (for local-authority maps)",
+  },
 ];
 
 /**

@@ -4,6 +4,7 @@
  */
 import { parser as boundariesCtyua } from "../boundaries-ctyua/parse";
 import { parser as boundariesIcb } from "../boundaries-icb/parse";
+import { parser as boundariesLad } from "../boundaries-lad/parse";
 import { parser as boundariesSicbl } from "../boundaries-sicbl/parse";
 import { parser as censusAge } from "../census-age/parse";
 import { parser as censusEthnicity } from "../census-ethnicity/parse";
@@ -37,6 +38,7 @@ export const referenceParsers = {
   "boundaries-icb": boundariesIcb,
   "boundaries-sicbl": boundariesSicbl,
   "boundaries-ctyua": boundariesCtyua,
+  "boundaries-lad": boundariesLad,
 } satisfies Record<string, SourceParser<unknown>>;
 
 export type ReferenceSource = keyof typeof referenceParsers;

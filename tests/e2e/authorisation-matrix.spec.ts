@@ -70,6 +70,29 @@ export const MATRIX: Record<string, Check[]> = {
     { method: "GET", url: "/api/v1/areas?level=galaxy", expect: signedIn(400, 401) },
   ],
   "api.v1.indicators._index": [{ method: "GET", url: "/api/v1/indicators", expect: signedIn(200, 401) }],
+  // Indicator views: every signed-in role reads them; addresses are canonical (a partial selection redirects to the full one).
+  "indicators._index": [{ method: "GET", url: "/indicators", expect: signedIn(200) }],
+  "indicators.$id._index": [
+    { method: "GET", url: "/indicators/qof-dep?icb=E54000057&level=neighbourhood&period=2022%2F23&sex=Persons&age=18%2B+yrs", expect: signedIn(200) },
+    { method: "GET", url: "/indicators/qof-dep?icb=E54000057", expect: signedIn(302) },
+    { method: "GET", url: "/indicators/no-such-indicator?icb=E54000057", expect: signedIn(404) },
+    { method: "GET", url: "/indicators/qof-dep?level=galaxy", expect: signedIn(400) },
+  ],
+  "indicators.$id.inequality": [
+    { method: "GET", url: "/indicators/qof-dep/inequality?icb=E54000057&period=2022%2F23&sex=Persons&age=18%2B+yrs", expect: signedIn(200) },
+  ],
+  "indicators.$id.trend": [
+    { method: "GET", url: "/indicators/90366/trend?area=E08000009&sex=Male&age=All+ages&comparator=E54000057", expect: signedIn(200) },
+  ],
+  "indicators.$id.download": [
+    { method: "GET", url: "/indicators/qof-dep/download?view=indicator&chart=funnel&format=svg&icb=E54000057&level=neighbourhood", expect: signedIn(200) },
+    { method: "GET", url: "/indicators/qof-dep/download?view=indicator&chart=bar&format=xls", expect: signedIn(400) },
+  ],
+  "profile.$code": [
+    { method: "GET", url: "/profile/U07506?comparator=E08000003", expect: signedIn(200) },
+    { method: "GET", url: "/profile/U00000", expect: signedIn(404) },
+  ],
+  "profile.$code.download": [{ method: "GET", url: "/profile/U07506/download?format=csv&chart=table", expect: signedIn(200) }],
   "api.v1.indicators.$id.data": [
     { method: "GET", url: "/api/v1/indicators/qof-dep/data?level=neighbourhood&parent=E54000057", expect: signedIn(200, 401) },
     { method: "GET", url: "/api/v1/indicators/qof-dep/data?level=place&parent=E54000057&format=csv", expect: signedIn(200, 401) },
