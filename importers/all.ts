@@ -6,6 +6,10 @@ import { censusAgeImporter } from "./census-age/index";
 import { censusEthnicityImporter } from "./census-ethnicity/index";
 import { fingertipsImporter } from "./fingertips/index";
 import { fingertipsExtractImporter } from "./fingertips-extract/index";
+import { hjpActivityImporter } from "./hjp-activity/index";
+import { hjpFundingImporter } from "./hjp-funding/index";
+import { hjpServicesImporter } from "./hjp-services/index";
+import { hjpTrainingImporter } from "./hjp-training/index";
 import { imd2025IcbImporter } from "./imd2025-icb/index";
 import { imd2025LsoaImporter } from "./imd2025-lsoa/index";
 import { ladRegionImporter } from "./lad-region/index";
@@ -45,6 +49,10 @@ const list: AnyImporter[] = [
   fingertipsImporter,
   fingertipsExtractImporter,
   onsCovidMortalityImporter,
+  hjpServicesImporter,
+  hjpActivityImporter,
+  hjpTrainingImporter,
+  hjpFundingImporter,
 ];
 
 export const importers: Record<string, AnyImporter> = Object.fromEntries(list.map((i) => [i.source, i]));

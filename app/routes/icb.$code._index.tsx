@@ -4,6 +4,7 @@ import { hasPermission } from "~/auth/permissions";
 import { notFound, requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AreaMap } from "~/components/maps/area-map";
+import { HjpLink } from "~/components/hjp-charts/hjp-link";
 import { Breadcrumbs } from "~/components/nhsuk/breadcrumbs";
 import { SortableTable } from "~/components/nhsuk/sortable-table";
 import { SummaryList } from "~/components/nhsuk/summary-list";
@@ -54,6 +55,7 @@ export default function IcbRoute() {
       <Breadcrumbs items={[{ href: "/", text: "Home" }]} />
       <span className="nhsuk-caption-l">Integrated care board (system)</span>
       <h1>{icb.name}</h1>
+      <HjpLink href={`/icb/${icb.code}/hjp`} area={icb.name} />
       <SummaryList
         rows={[
           ["ONS code", icb.code],

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HjpLink } from "~/components/hjp-charts/hjp-link";
 import { Breadcrumbs } from "~/components/nhsuk/breadcrumbs";
 import { SortableTable } from "~/components/nhsuk/sortable-table";
 import { SummaryList } from "~/components/nhsuk/summary-list";
@@ -31,6 +32,7 @@ export default function NeighbourhoodRoute() {
       />
       <span className="nhsuk-caption-l">Neighbourhood (primary care network)</span>
       <h1>{n.name}</h1>
+      <HjpLink href={`/neighbourhood/${n.code}/hjp`} area={n.name} />
       <SummaryList
         rows={[
           ["PCN code", n.code],

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { HjpLink } from "~/components/hjp-charts/hjp-link";
 import { Breadcrumbs } from "~/components/nhsuk/breadcrumbs";
 import { SortableTable } from "~/components/nhsuk/sortable-table";
 import { SummaryList } from "~/components/nhsuk/summary-list";
@@ -27,6 +28,7 @@ export default function PlaceRoute() {
       <Breadcrumbs items={[{ href: "/", text: "Home" }, { href: `/icb/${icb.code}`, text: icb.name }]} />
       <span className="nhsuk-caption-l">Place in {icb.name}</span>
       <h1>{place.name}</h1>
+      <HjpLink href={`/place/${place.code}/hjp`} area={place.name} />
       <SummaryList
         rows={[
           ["Code", place.code],

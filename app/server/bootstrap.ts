@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
 import { loadReferenceBundle } from "../../importers/load-bundle";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../db/seed/demo-accounts";
+import { ensureDemoHjp } from "../../db/seed/demo-hjp";
 import { DEMO_PASSWORD } from "../services/accounts/passwords.server";
 import type { ServerConfig } from "./config";
 
@@ -17,6 +18,11 @@ export async function bootstrap({ database, config, log }: { database: Database;
   if (config.demo) {
     const { created } = await seedDemoAccounts(database.db);
     if (created) log(`Created ${created} demo accounts`);
+    // Synthetic HJP data is placed on the real geography, so it needs the reference bundle.
+    if (!config.skipReferenceData) {
+      const hjp = await ensureDemoHjp(database, { today: new Date().toISOString().slice(0, 10), log });
+      if (hjp.status === "loaded") log(`Loaded synthetic demonstration HJP data (${hjp.counts.services} services, ${hjp.counts.activity.toLocaleString("en-GB")} episodes) in ${hjp.seconds.toFixed(1)} s`);
+    }
     config.startupNotes.push(
       "",
       "Demo mode: sign in at /login with any of these (password: " + DEMO_PASSWORD + ")",

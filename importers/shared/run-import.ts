@@ -63,6 +63,16 @@ async function* readGeoJson(filePath: string): AsyncGenerator<{ line: number; fe
 export class ImportFileError extends Error {}
 
 /**
+ * Thrown by a load step that finds rows the database cannot take (a reference to a
+ * record that does not exist): each is listed like a parse error, and nothing is written.
+ */
+export class LoadRowErrors extends Error {
+  constructor(readonly errors: RowError[]) {
+    super(`${errors.length} rows could not be loaded`);
+  }
+}
+
+/**
  * Reads, validates and loads one file: every row is checked, every problem listed
  * with its line and column, and the load runs in one transaction that is rolled back
  * if any row failed, so a bad file writes nothing.
@@ -161,6 +171,10 @@ export async function runImport(options: RunOptions): Promise<ImportSummary> {
         for await (const record of records) {
           if (!header) {
             header = record.cells.map((c) => c.trim());
+            // A refused header stops the file before any row is read or stored.
+            const refused = parser.refuseHeaders?.(header) ?? [];
+            for (const e of refused) addError({ line: 1, ...e });
+            if (refused.length) break;
             checkHeader(header, parser, addError);
             if (errorCount() > 0) break; // rows cannot be read against a wrong header
             continue;
@@ -199,7 +213,9 @@ export async function runImport(options: RunOptions): Promise<ImportSummary> {
     });
     summary.status = "loaded";
   } catch (error) {
-    if (!(error instanceof Rollback)) {
+    if (error instanceof LoadRowErrors) {
+      for (const e of error.errors) addError(e);
+    } else if (!(error instanceof Rollback)) {
       if (error instanceof ImportFileError || (error as { code?: string }).code?.startsWith?.("CSV_")) {
         addError({ line: (error as { lines?: number }).lines ?? 0, message: (error as Error).message });
       } else {

@@ -36,6 +36,11 @@ export interface TabularParser<R> {
   parseRow(values: Record<string, string>, line: number): RowResult<R>;
   /** A key that must be unique within the file; duplicates are errors naming both lines. */
   key?(record: R): string;
+  /**
+   * Pure: problems that refuse the whole file on its header alone (e.g. a column of
+   * direct identifiers), checked before any row is read; empty or null when none.
+   */
+  refuseHeaders?(header: readonly string[]): { column?: string; message: string }[] | null;
 }
 
 export interface GeoJsonParser<R> {

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import postgres from "postgres";
+import { activityBenchRows, activityImportBench } from "./activity-import";
 import { rmrf, signIn, startServer, timeRequests } from "./server";
 
 type Row = { measure: string; pglite: string; postgres: string; target: string };
@@ -80,6 +81,9 @@ async function main() {
     postgres: pg ? ms(pg.home.median) : "n/a",
     target: "< 150 ms",
   });
+  // The activity importer against PostgreSQL's COPY of the same rows (activity-import.ts).
+  const activity = await activityImportBench({ rows: Number(process.env.BENCH_ACTIVITY_ROWS ?? 1_000_000), postgresAdminUrl: PG_ADMIN, log: console.log });
+  rows.push(...activityBenchRows(activity));
 
   const widths = { measure: 48, pglite: 12, postgres: 12, target: 10 };
   const line = (r: Row) => `| ${r.measure.padEnd(widths.measure)} | ${r.pglite.padStart(widths.pglite)} | ${r.postgres.padStart(widths.postgres)} | ${r.target.padEnd(widths.target)} |`;

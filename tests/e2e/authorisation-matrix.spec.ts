@@ -98,6 +98,54 @@ export const MATRIX: Record<string, Check[]> = {
     { method: "GET", url: "/api/v1/indicators/qof-dep/data?level=place&parent=E54000057&format=csv", expect: signedIn(200, 401) },
     { method: "GET", url: "/api/v1/indicators/no-such-indicator/data", expect: signedIn(404, 401) },
   ],
+  // HJP data templates and their dictionary: every signed-in role may download them.
+  "templates._index": [{ method: "GET", url: "/templates", expect: signedIn(200) }],
+  "templates.$file": [
+    { method: "GET", url: "/templates/hjp-activity.csv", expect: signedIn(200) },
+    { method: "GET", url: "/templates/hjp-funding.xlsx", expect: signedIn(200) },
+    { method: "GET", url: "/templates/hjp-data-dictionary.csv", expect: signedIn(200) },
+    { method: "GET", url: "/templates/no-such-template.csv", expect: signedIn(404) },
+  ],
+  // HJP dashboards (synthetic demo data): ICB roles see their own ICB's services, VCSE users their own organisation's
+  // (organisation 1 runs most Greater Manchester services and none elsewhere); administrators have no HJP access.
+  // Service ids follow the demo file's order: 1 is the demo organisation's, 5 another organisation's in Greater
+  // Manchester, 9 a Lancashire and South Cumbria service.
+  "hjp._index": [{ method: "GET", url: "/hjp", expect: only(["commissioner", "strategist", "vcse"], 200) }],
+  "icb.$code.hjp": [
+    { method: "GET", url: "/icb/E54000057/hjp", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/icb/E54000057/hjp?year=not-a-year", expect: only(["commissioner", "strategist", "vcse"], 400) },
+    { method: "GET", url: "/icb/E54000048/hjp", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "icb.$code.hjp_.download": [
+    { method: "GET", url: "/icb/E54000057/hjp/download?table=sources", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/icb/E54000057/hjp/download?table=no-such-table", expect: only(["commissioner", "strategist", "vcse"], 404) },
+    { method: "GET", url: "/icb/E54000048/hjp/download?table=sources", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "place.$code_.hjp": [
+    { method: "GET", url: "/place/E08000004/hjp", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/place/E08000012/hjp", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "place.$code_.hjp_.download": [
+    { method: "GET", url: "/place/E08000004/hjp/download?table=neighbourhoods", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/place/E08000012/hjp/download?table=neighbourhoods", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "neighbourhood.$code_.hjp": [
+    { method: "GET", url: "/neighbourhood/U66368/hjp", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/neighbourhood/U01901/hjp", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "neighbourhood.$code_.hjp_.download": [
+    { method: "GET", url: "/neighbourhood/U66368/hjp/download?table=trend", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/neighbourhood/U01901/hjp/download?table=trend", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "hjp.services.$id": [
+    { method: "GET", url: "/hjp/services/1", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/hjp/services/5", expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
+    { method: "GET", url: "/hjp/services/9", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "hjp.services.$id_.download": [
+    { method: "GET", url: "/hjp/services/1/download?table=awards", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/hjp/services/5/download?table=awards", expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
+  ],
 };
 
 function routeIds(): string[] {

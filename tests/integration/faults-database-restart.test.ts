@@ -24,8 +24,13 @@ let server: ReturnType<typeof spawn> | null = null;
 let output = "";
 const appPort = 3700 + (process.pid % 90);
 const get = async (p: string) => {
-  const res = await fetch(`http://127.0.0.1:${appPort}${p}`);
-  return { status: res.status, body: await res.text() };
+  try {
+    const res = await fetch(`http://127.0.0.1:${appPort}${p}`);
+    return { status: res.status, body: await res.text() };
+  } catch (error) {
+    // A dropped connection says nothing by itself: the server's own log is the evidence.
+    throw new Error(`GET ${p} failed: ${(error as Error).message} (${String((error as Error).cause ?? "")})\nserver output:\n${output}`);
+  }
 };
 async function until(check: () => Promise<boolean>, seconds: number) {
   for (let i = 0; i < seconds * 4; i++) {

@@ -1,0 +1,71 @@
+/**
+ * A table of figures after disclosure control, as pages render it and CSV exports write
+ * it: the same object for both, so the page and its download can never disagree. Cells
+ * hold a number, text, `*` (hidden) or null (nothing to show).
+ */
+import { type Disclosed, SUPPRESSED_MARK } from "./counts";
+import { DISCLOSURE_RULE } from "./rule";
+
+export type CellFormat = "text" | "count" | "pence" | "percent" | "per-thousand" | "decimal" | "date";
+export type Cell = string | number | null;
+
+export type TableColumn = { key: string; label: string; format: CellFormat };
+export type TableRow = { key: string; label: string; href?: string; cells: Record<string, Cell> };
+
+export type DisclosedTable = {
+  id: string;
+  title: string;
+  /** One sentence on what the rows are and how they are counted. */
+  description: string;
+  /** The heading of the first column, which names the rows ("Quarter", "Referral source"). */
+  rowHeader: string;
+  columns: TableColumn[];
+  rows: TableRow[];
+  /** Shown beside the parts: complementary suppression has been applied against it. */
+  total?: TableRow;
+  notes?: string[];
+};
+
+/** A disclosed figure as a cell: `*` when hidden. */
+export function cell(d: Disclosed): Cell {
+  return d.value === null ? SUPPRESSED_MARK : d.value;
+}
+
+function csvField(value: Cell): string {
+  if (value === null) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  // A spreadsheet would run text starting like a formula.
+  const text = /^[=+@\t\r-]/.test(value) && value !== "-" ? `'${value}` : value;
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The cell as the CSV writes it: money in pounds to the penny, percentages and rates to one decimal place. */
+function exportValue(value: Cell, format: CellFormat): Cell {
+  if (typeof value !== "number") return value;
+  if (format === "pence") return Number((value / 100).toFixed(2));
+  if (format === "percent" || format === "per-thousand") return Number(value.toFixed(1));
+  if (format === "decimal") return Number(value.toFixed(2));
+  return value;
+}
+
+/**
+ * The table as CSV text: lines saying what it is (and, when it is, that it is synthetic
+ * demonstration data) and the disclosure rule, a blank line, then the header and rows.
+ */
+export function disclosedTableCsv(table: DisclosedTable, context: { area: string; synthetic: string | null; dataTo: string | null; generatedOn: string }): string {
+  const header = [table.rowHeader, ...table.columns.map((c) => (c.format === "pence" ? `${c.label} (£)` : c.label))];
+  const lines: string[] = [
+    csvField(`${table.title}: ${context.area}`),
+    ...(context.synthetic ? [csvField(context.synthetic)] : []),
+    csvField(table.description),
+    ...(table.notes ?? []).map(csvField),
+    ...DISCLOSURE_RULE.map((r) => csvField(`Disclosure control: ${r}`)),
+    csvField(`Referrals to ${context.dataTo ?? "–"}; downloaded ${context.generatedOn}.`),
+    "",
+    header.map(csvField).join(","),
+  ];
+  for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) {
+    lines.push([csvField(row.label), ...table.columns.map((c) => csvField(exportValue(row.cells[c.key] ?? null, c.format)))].join(","));
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
