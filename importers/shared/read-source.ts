@@ -67,6 +67,11 @@ export async function* readXlsx(filePath: string, options: { onBytes?: (n: numbe
     styles: "ignore",
     worksheets: "emit",
   });
+  // exceljs 4.4's streaming reader reads `model.sheets` for each worksheet but only sets
+  // `model` when it meets xl/workbook.xml; zips that store a worksheet before the workbook
+  // part (exceljs's own writer can) crashed it with "reading 'sheets'". We take the first
+  // worksheet by position and never need its name, so an empty model is enough.
+  (reader as unknown as { model?: { sheets?: unknown[] } }).model ??= { sheets: [] };
   for await (const worksheet of reader) {
     for await (const row of worksheet) {
       const values = (row as { values: unknown[] }).values;
