@@ -7,6 +7,8 @@
  * = + - @, a tab or a carriage return) is prefixed with an apostrophe (OWASP "CSV
  * injection"); numbers are written as numbers, so a negative number stays a number.
  */
+import { csvCell } from "../format/csv-cell";
+
 export type TableColumn<T> = {
   key: string;
   label: string;
@@ -17,13 +19,7 @@ export type TableColumn<T> = {
   text?: (row: T) => string;
 };
 
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export { csvCell };
 
 export function tableCsv<T>(columns: readonly TableColumn<T>[], rows: readonly T[]): string {
   const lines = [columns.map((c) => csvCell(c.label)).join(",")];

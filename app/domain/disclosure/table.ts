@@ -5,6 +5,7 @@
  */
 import { type Disclosed, SUPPRESSED_MARK } from "./counts";
 import { DISCLOSURE_RULE } from "./rule";
+import { csvCell } from "../format/csv-cell";
 
 export type CellFormat = "text" | "count" | "pence" | "percent" | "per-thousand" | "decimal" | "date";
 export type Cell = string | number | null;
@@ -31,13 +32,7 @@ export function cell(d: Disclosed): Cell {
   return d.value === null ? SUPPRESSED_MARK : d.value;
 }
 
-function csvField(value: Cell): string {
-  if (value === null) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  // A spreadsheet would run text starting like a formula.
-  const text = /^[=+@\t\r-]/.test(value) && value !== "-" ? `'${value}` : value;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const csvField = (value: Cell): string => csvCell(value);
 
 /** The cell as the CSV writes it: money in pounds to the penny, percentages and rates to one decimal place. */
 function exportValue(value: Cell, format: CellFormat): Cell {

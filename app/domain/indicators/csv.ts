@@ -1,15 +1,12 @@
+import { type CsvValue, csvCell } from "../format/csv-cell";
+
 /**
  * CSV text (RFC 4180) for the data API: fields with commas, quotes or line breaks are
  * quoted; missing values are empty. Text that a spreadsheet would run as a formula is
  * prefixed with an apostrophe; numbers are written as they are.
  */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  let text = Array.isArray(value) ? value.join(";") : String(value);
-  if (/^[=+@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** A data-API CSV field: the shared cell rule (arrays joined with ";"). */
+export const csvField = (value: unknown): string => csvCell(value as CsvValue);
 
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   const lines = [columns.map(csvField).join(",")];
