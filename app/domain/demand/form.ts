@@ -1,0 +1,86 @@
+/**
+ * The parameter form, in the units commissioners read (percentages for shares, £ for
+ * money), and its conversion to model overrides. One zod schema serves the server
+ * (GET query, POST body) and the browser (live recompute), so both say the same
+ * thing about the same input.
+ */
+import { z } from "zod";
+import { PARAMETER_CATALOGUE, PARAMETER_IDS, type ParameterId, type ParameterOverrides } from "./parameters";
+
+const scaleOf = (id: ParameterId) => PARAMETER_CATALOGUE[id].displayScale ?? 1;
+
+/** A catalogue value as the form shows it (a share of 0.079 as 7.9). */
+export function toDisplay(id: ParameterId, value: number): number {
+  return Number((value * scaleOf(id)).toPrecision(6));
+}
+
+function fieldSchema(id: ParameterId) {
+  const def = PARAMETER_CATALOGUE[id];
+  const scale = scaleOf(id);
+  const min = toDisplay(id, def.bounds.min);
+  const max = toDisplay(id, def.bounds.max);
+  const unit = scale === 100 ? "%" : "";
+  const message = `${def.label} must be a number from ${min.toLocaleString("en-GB")}${unit} to ${max.toLocaleString("en-GB")}${unit}`;
+  return z.coerce
+    .number({ error: message })
+    .refine((x) => Number.isFinite(x) && x >= min && x <= max, { error: message })
+    .optional();
+}
+
+/** Every parameter as an optional form field named by its id. Blank means "the default". */
+export const ParameterFormSchema = z.object(
+  Object.fromEntries(PARAMETER_IDS.map((id) => [id, fieldSchema(id)])) as Record<ParameterId, ReturnType<typeof fieldSchema>>,
+);
+export type ParameterForm = z.infer<typeof ParameterFormSchema>;
+
+/** Form values → overrides: only what differs from the default is kept. */
+export function overridesFromForm(form: ParameterForm): ParameterOverrides {
+  const overrides: ParameterOverrides = {};
+  for (const id of PARAMETER_IDS) {
+    const shown = form[id];
+    if (shown === undefined) continue;
+    const value = shown / scaleOf(id);
+    if (Math.abs(value - PARAMETER_CATALOGUE[id].default) <= 1e-12 * Math.max(1, Math.abs(value))) continue;
+    overrides[id] = { value };
+  }
+  return overrides;
+}
+
+/** Overrides → the values the form shows (defaults where not overridden). */
+export function formValues(overrides: ParameterOverrides): Record<ParameterId, number> {
+  return Object.fromEntries(PARAMETER_IDS.map((id) => [id, toDisplay(id, overrides[id]?.value ?? PARAMETER_CATALOGUE[id].default)])) as Record<ParameterId, number>;
+}
+
+/** Reads the form's fields from a query string or form body; blank fields are left out. */
+export function readParameterFields(source: URLSearchParams | FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const id of PARAMETER_IDS) {
+    const raw = source.get(id);
+    if (typeof raw === "string" && raw.trim() !== "") fields[id] = raw.trim().replace(/[,£%\s]/g, "");
+  }
+  return fields;
+}
+
+export type ParameterFormResult = { overrides: ParameterOverrides; errors: { field: ParameterId; message: string }[] };
+
+/** Parses the fields; an invalid field is reported and left at its default, so results still show. */
+export function parseParameterFields(source: URLSearchParams | FormData): ParameterFormResult {
+  const fields = readParameterFields(source);
+  const parsed = ParameterFormSchema.safeParse(fields);
+  if (parsed.success) return { overrides: overridesFromForm(parsed.data), errors: [] };
+  const errors = parsed.error.issues.map((issue) => ({ field: issue.path[0] as ParameterId, message: issue.message }));
+  const bad = new Set(errors.map((e) => e.field));
+  const good = Object.fromEntries(Object.entries(fields).filter(([k]) => !bad.has(k as ParameterId)));
+  const retry = ParameterFormSchema.safeParse(good);
+  return { overrides: retry.success ? overridesFromForm(retry.data) : {}, errors };
+}
+
+/** Overrides as query parameters, for links that carry the current parameters. */
+export function overridesToQuery(overrides: ParameterOverrides): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const id of PARAMETER_IDS) {
+    const value = overrides[id]?.value;
+    if (value !== undefined) query.set(id, String(toDisplay(id, value)));
+  }
+  return query;
+}
