@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formValues, overridesFromForm, overridesToQuery, parseParameterFields } from "./form";
+import { applyParameterFields, formValues, overridesFromForm, overridesToQuery, parseParameterFields } from "./form";
 import { PARAMETER_CATALOGUE } from "./parameters";
 
 describe("the parameter form", () => {
@@ -40,5 +40,16 @@ describe("the parameter form", () => {
     const shown = formValues({});
     expect(shown.attendanceRate).toBe(PARAMETER_CATALOGUE.attendanceRate.default * 100);
     expect(shown.clientsPerFte).toBe(PARAMETER_CATALOGUE.clientsPerFte.default);
+  });
+});
+
+describe("parameters on top of a saved scenario", () => {
+  it.each([
+    ["a field set back to the default removes the scenario's override", { attendanceRate: "70" }, {}],
+    ["a field left out keeps the scenario's value", { clientsPerFte: "200" }, { attendanceRate: { value: 0.6 }, clientsPerFte: { value: 200 } }],
+    ["an invalid field keeps the scenario's value", { attendanceRate: "700" }, { attendanceRate: { value: 0.6 } }],
+  ])("%s", (_name, fields, expected) => {
+    const { overrides } = applyParameterFields({ attendanceRate: { value: 0.6 } }, new URLSearchParams(fields));
+    expect(overrides).toEqual(expected);
   });
 });

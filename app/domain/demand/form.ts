@@ -84,3 +84,28 @@ export function overridesToQuery(overrides: ParameterOverrides): URLSearchParams
   }
   return query;
 }
+
+/**
+ * A form or query on top of a scenario's overrides: every parameter field present
+ * decides that parameter (a field set back to its default removes the scenario's
+ * override); parameters without a field keep the scenario's value.
+ */
+export function applyParameterFields(base: ParameterOverrides, source: URLSearchParams | FormData): ParameterFormResult {
+  const present = new Set(PARAMETER_IDS.filter((id) => typeof source.get(id) === "string" && String(source.get(id)).trim() !== ""));
+  const { overrides, errors } = parseParameterFields(source);
+  const invalid = new Set(errors.map((e) => e.field));
+  const kept = Object.fromEntries(Object.entries(base).filter(([id]) => !present.has(id as ParameterId) || invalid.has(id as ParameterId))) as ParameterOverrides;
+  return { overrides: { ...kept, ...overrides }, errors };
+}
+
+/** The query that reproduces what is on screen: the scenario and any changed parameters. */
+export function demandQuery(scenarioId: number | null, overrides: ParameterOverrides, saved: ParameterOverrides): string {
+  const query = overridesToQuery(overrides);
+  // Parameters the saved scenario sets and the user set back to the default must
+  // still travel, or the link would bring the scenario's value back.
+  const shown = formValues(overrides);
+  for (const id of Object.keys(saved) as (keyof ParameterOverrides)[]) if (!overrides[id]) query.set(id, String(shown[id]));
+  if (scenarioId !== null) query.set("scenario", String(scenarioId));
+  query.sort();
+  return query.toString();
+}

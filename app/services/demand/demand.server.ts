@@ -6,7 +6,7 @@
  */
 import type { Queryable } from "../../../db/client";
 import type { Actor } from "../../auth/permissions";
-import { parseParameterFields } from "../../domain/demand/form";
+import { applyParameterFields } from "../../domain/demand/form";
 import { DEFAULT_SCENARIO, type DemandScenarioSpec } from "../../domain/demand/view";
 import { type LoadedDemandInputs, loadDemandInputs } from "./inputs.server";
 import { type DemandAccess, demandAccess, getScenario, listScenarios, type ScenarioDetail } from "./scenarios.server";
@@ -44,8 +44,8 @@ export async function getDemandPage({ db, actor, icbCode, query, today }: { db: 
   const scenario = id === null ? null : (scenarios.find((s) => s.id === id) ?? null);
   if (id !== null && !scenario) return null;
   const start = scenario?.spec ?? DEFAULT_SCENARIO;
-  const { overrides, errors } = parseParameterFields(query);
-  const spec: DemandScenarioSpec = { ...start, parameterOverrides: { ...start.parameterOverrides, ...overrides } };
+  const { overrides, errors } = applyParameterFields(start.parameterOverrides, query);
+  const spec: DemandScenarioSpec = { ...start, parameterOverrides: overrides };
   return { inputs, access, scenarios, scenario, spec, formErrors: errors };
 }
 

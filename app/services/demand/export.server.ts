@@ -23,16 +23,17 @@ function fileStem(inputs: LoadedDemandInputs, spec: DemandScenarioSpec, today: s
 }
 
 /** The neighbourhood table (with places and the system below) as CSV, with what it is at the top. */
-export function demandCsv({ inputs, spec, today }: { inputs: LoadedDemandInputs; spec: DemandScenarioSpec; today: string }): Response {
+export function demandCsv({ inputs, spec, today, table = "all" }: { inputs: LoadedDemandInputs; spec: DemandScenarioSpec; today: string; table?: "all" | "neighbourhoods" | "places" | "projection" | "calibration" }): Response {
   const tables = demandExportTables(buildDemandView(inputs, spec));
   const lines = preamble(inputs, spec, today).map((l) => csvCell(l));
-  for (const t of tables.filter((t) => ["Neighbourhoods", "Places", "System"].includes(t.name))) {
+  const wanted = table === "all" ? ["Neighbourhoods", "Places", "System"] : table === "places" ? ["Places", "System"] : [table[0].toUpperCase() + table.slice(1)];
+  for (const t of tables.filter((t) => wanted.includes(t.name))) {
     lines.push("", csvCell(t.name), t.header.map(csvCell).join(","), ...t.rows.map((r) => r.map(csvCell).join(",")));
   }
   return new Response(`\ufeff${lines.join("\r\n")}\r\n`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileStem(inputs, spec, today)}.csv"`,
+      "Content-Disposition": `attachment; filename="${fileStem(inputs, spec, today)}${table === "all" ? "" : `-${table}`}.csv"`,
       "Cache-Control": "private, no-store",
     },
   });

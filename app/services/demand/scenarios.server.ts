@@ -8,7 +8,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { demandScenarios, organisations, users } from "../../../db/schema/index";
 import { type Actor, canAccess } from "../../auth/permissions";
-import { CapacityChangeSchema } from "../../domain/demand/scenario";
+import { applyScenario, CapacityChangeSchema, type DemandBase, ScenarioError } from "../../domain/demand/scenario";
 import type { SavedScenarioFields } from "../../domain/demand/scenario-form";
 import { ParameterOverridesSchema, type ParameterOverrides } from "../../domain/demand/parameters";
 import type { DemandScenarioSpec } from "../../domain/demand/view";
@@ -145,4 +145,24 @@ export async function deleteScenario({ db, actor, icbCode, id }: { db: Queryable
   if (!access.canCreate) return false;
   const deleted = await db.delete(demandScenarios).where(and(eq(demandScenarios.icbCode, icbCode), eq(demandScenarios.id, id))).returning({ id: demandScenarios.id });
   return deleted.length > 0;
+}
+
+/**
+ * Checks a scenario against the ICB's inputs (its capacity changes must name the
+ * ICB's neighbourhoods and services) and saves it. Returns the new id, or the field
+ * and message to show.
+ */
+export async function saveScenario({ db, actor, icbCode, fields, base }: { db: Queryable; actor: Actor; icbCode: string; fields: SavedScenarioFields; base: DemandBase }): Promise<{ id: number } | { field: string; message: string }> {
+  try {
+    applyScenario(base, { name: fields.name, parameterOverrides: fields.spec.parameterOverrides, capacityChanges: fields.spec.capacityChanges });
+  } catch (error) {
+    if (error instanceof ScenarioError) return { field: "addNeighbourhoods", message: error.issues.join(" ") };
+    throw error;
+  }
+  try {
+    return { id: await createScenario({ db, actor, icbCode, fields }) };
+  } catch (error) {
+    if (error instanceof ScenarioSaveError) return { field: error.field, message: error.message };
+    throw error;
+  }
 }
