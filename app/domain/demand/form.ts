@@ -39,9 +39,10 @@ export function overridesFromForm(form: ParameterForm): ParameterOverrides {
   for (const id of PARAMETER_IDS) {
     const shown = form[id];
     if (shown === undefined) continue;
-    const value = shown / scaleOf(id);
-    if (Math.abs(value - PARAMETER_CATALOGUE[id].default) <= 1e-12 * Math.max(1, Math.abs(value))) continue;
-    overrides[id] = { value };
+    // Compared in the units shown: the field shows the default rounded, and leaving
+    // it untouched must not turn the rounded default into an override.
+    if (shown === toDisplay(id, PARAMETER_CATALOGUE[id].default)) continue;
+    overrides[id] = { value: shown / scaleOf(id) };
   }
   return overrides;
 }
