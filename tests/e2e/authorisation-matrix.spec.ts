@@ -208,6 +208,8 @@ test("every route has an entry in the authorisation matrix", () => {
 });
 
 test("every route answers each role as the matrix says", async ({ baseURL }) => {
+  // Every route × every role, one request at a time: minutes on a loaded machine.
+  test.setTimeout(600_000);
   const failures: string[] = [];
   for (const [route, checks] of Object.entries(MATRIX)) {
     for (const check of checks) {

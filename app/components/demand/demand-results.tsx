@@ -98,7 +98,7 @@ export function DemandResults({ view, context, query, downloadBase, growthRate }
       />
 
       <h2 id="budget">Budget needed by place and system</h2>
-      <div className="app-table-scroll">
+      <div className="app-table-scroll" role="region" aria-label="Places and the system: need, capacity and budget" tabIndex={0}>
         <table className="nhsuk-table" data-testid="place-table">
           <caption className="nhsuk-table__caption">Places and the system: need, capacity and budget a year (central estimates; budget with its 80% interval)</caption>
           <thead className="nhsuk-table__head">
@@ -139,7 +139,7 @@ export function DemandResults({ view, context, query, downloadBase, growthRate }
         <RankedGapChart id="demand-ranked" title={`Neighbourhoods in ${context.icb.name} ranked by unmet need for health justice advice`} rows={gap} />
       </figure>
       <ChartDownloads csvHref={csv("neighbourhoods")} label="neighbourhoods ranked by unmet need" />
-      <div className="app-table-scroll">
+      <div className="app-table-scroll" role="region" aria-label="Neighbourhoods ranked by unmet need" tabIndex={0}>
         <table className="nhsuk-table" data-testid="neighbourhood-table">
           <caption className="nhsuk-table__caption">Neighbourhoods (primary care networks), most unmet need first: clients a year with 80% intervals</caption>
           <thead className="nhsuk-table__head">
