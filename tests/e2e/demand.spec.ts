@@ -21,6 +21,8 @@ let scenarioUrl = "";
 
 test("a commissioner models demand for Greater Manchester, saves a scenario, compares it and exports it", async ({ page, consoleErrors }) => {
   void consoleErrors;
+  // Five pages, each checked with axe: minutes on a machine shared with other builds.
+  test.setTimeout(300_000);
   await signInAs(page, "commissioner@example.org");
   await page.getByRole("link", { name: "Demand modelling" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demand for health justice advice in NHS Greater Manchester Integrated Care Board");
@@ -32,6 +34,9 @@ test("a commissioner models demand for Greater Manchester, saves a scenario, com
   await expect(page.getByText(/Assumption – for the commissioner to set, not evidence/).first()).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshot(page, "results");
+  for (const [name, selector] of [["map", "figure.app-map"], ["ranked", "svg#demand-ranked"], ["funnel", "svg#demand-funnel"], ["parameters", ".app-demand-parameters"]]) {
+    await page.locator(selector).first().screenshot({ path: `test-results/screenshots/demand-${name}.png` });
+  }
 
   // Changing a parameter recomputes in the page: no navigation happens.
   await page.evaluate(() => ((window as unknown as { demandMarker: boolean }).demandMarker = true));
