@@ -32,27 +32,23 @@ export async function demandBrowserBench(port: number, cookie: string, changes =
     const times: number[] = [];
     for (let i = 0; i < changes; i++) {
       const next = (8 + (i % 5)).toString();
-      times.push(
-        await page.evaluate(
-          (text) =>
-            new Promise<number>((resolve, reject) => {
-              const summary = document.querySelector("[data-testid=demand-summary]")!;
-              const input = document.getElementById("param-annualIncidence") as HTMLInputElement;
-              const before = summary.textContent;
-              const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-              const t0 = performance.now();
-              setter.call(input, text);
-              input.dispatchEvent(new Event("input", { bubbles: true }));
-              const wait = () => {
-                if (summary.textContent !== before) requestAnimationFrame(() => resolve(performance.now() - t0));
-                else if (performance.now() - t0 > 10_000) reject(new Error("figures did not change"));
-                else requestAnimationFrame(wait);
-              };
-              wait();
-            }),
-          i % 5 === 4 ? "7.5" : next,
-        ),
-      );
+      const text = i % 5 === 4 ? "7.5" : next;
+      // A string, not a function: tsx's name helpers do not exist in the page.
+      times.push(await page.evaluate<number>(`new Promise((resolve, reject) => {
+        const summary = document.querySelector("[data-testid=demand-summary]");
+        const input = document.getElementById("param-annualIncidence");
+        const before = summary.textContent;
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+        const t0 = performance.now();
+        setter.call(input, ${JSON.stringify(text)});
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        const wait = () => {
+          if (summary.textContent !== before) requestAnimationFrame(() => resolve(performance.now() - t0));
+          else if (performance.now() - t0 > 10000) reject(new Error("figures did not change"));
+          else requestAnimationFrame(wait);
+        };
+        wait();
+      })`));
     }
     times.sort((a, b) => a - b);
     return { median: times[Math.floor(times.length / 2)], max: times[times.length - 1] };

@@ -189,6 +189,7 @@ export function DemandResults({ view, context, query, downloadBase, growthRate }
           <figure className="app-chart">
             <CalibrationFunnel id="demand-funnel" title="Observed ÷ expected clients by neighbourhood, funnel plot" calibration={view.calibration} shown={view.observedShown} />
           </figure>
+          <p className="nhsuk-body-s">Key: the horizontal line is the overall ratio; dashed curves are 95% limits and solid curves 99.8% limits; filled dots lie outside the 95% limits, open dots within them.</p>
           <ChartDownloads csvHref={csv("calibration")} label="calibration" />
           <details className="nhsuk-details">
             <summary className="nhsuk-details__summary">
