@@ -139,14 +139,6 @@ export async function createScenario({ db, actor, icbCode, fields }: { db: Query
   return row.id;
 }
 
-/** Deletes a scenario of the actor's ICB (any commissioner or strategist of the ICB may). */
-export async function deleteScenario({ db, actor, icbCode, id }: { db: Queryable; actor: Actor; icbCode: string; id: number }): Promise<boolean> {
-  const access = await demandAccess({ db, actor, icbCode });
-  if (!access.canCreate) return false;
-  const deleted = await db.delete(demandScenarios).where(and(eq(demandScenarios.icbCode, icbCode), eq(demandScenarios.id, id))).returning({ id: demandScenarios.id });
-  return deleted.length > 0;
-}
-
 /**
  * Checks a scenario against the ICB's inputs (its capacity changes must name the
  * ICB's neighbourhoods and services) and saves it. Returns the new id, or the field
