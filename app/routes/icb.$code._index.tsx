@@ -73,6 +73,8 @@ export default function IcbRoute() {
         <Link to={`/profile/${icb.code}`}>Indicator profile of this ICB</Link>
         {" · "}
         <Link to={`/indicators?icb=${icb.code}`}>Indicators for its places and neighbourhoods</Link>
+        {" · "}
+        <Link to={`/icb/${icb.code}/demand`}>Demand modelling: need, capacity and budget for advice</Link>
       </p>
 
       <h2>Places</h2>

@@ -1,6 +1,7 @@
 export * from "./accounts";
 export * from "./areas";
 export * from "./audit";
+export * from "./demand";
 export * from "./hjp";
 export * from "./hjp-synthetic";
 export * from "./imports";

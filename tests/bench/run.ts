@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import postgres from "postgres";
 import { activityBenchRows, activityImportBench } from "./activity-import";
+import { BROWSER_TARGET_MS, DEMAND_MODEL_TARGET_MS, demandBrowserBench, demandServerBench } from "./demand";
 import { rmrf, signIn, startServer, timeRequests } from "./server";
 
 type Row = { measure: string; pglite: string; postgres: string; target: string };
@@ -41,7 +42,12 @@ async function serverFigures(env: Record<string, string>, port: number) {
     const home = await timeRequests(`http://127.0.0.1:${port}/`, 20);
     const cookie = await signIn(port, "commissioner@example.org");
     const icb = await timeRequests(`http://127.0.0.1:${port}/icb/E54000057`, 20, { Cookie: cookie });
-    return { startMs: server.startMs, bundleSeconds: bundle ? Number(bundle[1]) : null, home, icb };
+    const demandPage = await timeRequests(`http://127.0.0.1:${port}/icb/E54000057/demand`, 10, { Cookie: cookie });
+    const demandBrowser = await demandBrowserBench(port, cookie).catch((error: Error) => {
+      console.warn(`Browser measurement skipped: ${error.message}`);
+      return null;
+    });
+    return { startMs: server.startMs, bundleSeconds: bundle ? Number(bundle[1]) : null, home, icb, demandPage, demandBrowser };
   } finally {
     await server.stop();
   }
@@ -80,6 +86,26 @@ async function main() {
     pglite: ms(lite.home.median),
     postgres: pg ? ms(pg.home.median) : "n/a",
     target: "< 150 ms",
+  });
+  // Demand modelling: the pure model needs no database, so its figure is the same for both drivers.
+  const model = demandServerBench();
+  rows.push({
+    measure: `demand recompute, ${model.neighbourhoods} nbhds × ${model.draws} draws (median)`,
+    pglite: ms(model.medianMs),
+    postgres: ms(model.medianMs),
+    target: `< ${DEMAND_MODEL_TARGET_MS} ms`,
+  });
+  rows.push({
+    measure: "demand page (Greater Manchester), median of 10",
+    pglite: ms(lite.demandPage.median),
+    postgres: pg ? ms(pg.demandPage.median) : "n/a",
+    target: "",
+  });
+  rows.push({
+    measure: "browser: parameter change → figures (median)",
+    pglite: lite.demandBrowser ? ms(lite.demandBrowser.median) : "n/a",
+    postgres: pg?.demandBrowser ? ms(pg.demandBrowser.median) : "n/a",
+    target: `< ${BROWSER_TARGET_MS} ms`,
   });
   // The activity importer against PostgreSQL's COPY of the same rows (activity-import.ts).
   const activity = await activityImportBench({ rows: Number(process.env.BENCH_ACTIVITY_ROWS ?? 1_000_000), postgresAdminUrl: PG_ADMIN, log: console.log });

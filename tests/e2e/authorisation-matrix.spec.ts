@@ -146,6 +146,34 @@ export const MATRIX: Record<string, Check[]> = {
     { method: "GET", url: "/hjp/services/1/download?table=awards", expect: only(["commissioner", "strategist", "vcse"], 200) },
     { method: "GET", url: "/hjp/services/5/download?table=awards", expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
   ],
+  // Demand modelling: the ICB's commissioners and strategists, administrators, and VCSE users of an organisation working
+  // with the ICB (who see only scenarios shared with them); only commissioners and strategists create scenarios.
+  "icb.$code.demand": [
+    { method: "GET", url: "/icb/E54000057/demand", expect: signedIn(200) },
+    { method: "GET", url: "/icb/E54000057/demand?annualIncidence=10&clientsPerFte=180", expect: signedIn(200) },
+    { method: "GET", url: "/icb/E54000048/demand", expect: { anonymous: "login", admin: 200, commissioner: 403, strategist: 403, vcse: 403 } },
+    { method: "GET", url: "/icb/E54000057/demand?scenario=999999", expect: signedIn(404) },
+    { method: "GET", url: "/icb/E54000999/demand", expect: signedIn(404) },
+  ],
+  "icb.$code.demand_.neighbourhood.$pcn": [
+    { method: "GET", url: "/icb/E54000057/demand/neighbourhood/U66368", expect: signedIn(200) },
+    { method: "GET", url: "/icb/E54000057/demand/neighbourhood/U01901", expect: signedIn(404) },
+  ],
+  "icb.$code.demand_.scenarios.new": [
+    { method: "GET", url: "/icb/E54000057/demand/scenarios/new?annualIncidence=10", expect: only(["commissioner", "strategist"], 200) },
+    { method: "POST", url: "/icb/E54000057/demand/scenarios/new", form: { name: "" }, expect: only(["commissioner", "strategist"], 400) },
+    { method: "GET", url: "/icb/E54000048/demand/scenarios/new", expect: only(["admin"], 403, 403) },
+  ],
+  "icb.$code.demand_.compare": [
+    { method: "GET", url: "/icb/E54000057/demand/compare?a=default&b=default", expect: signedIn(200) },
+    { method: "GET", url: "/icb/E54000057/demand/compare?a=default&b=999999", expect: signedIn(404) },
+  ],
+  "icb.$code.demand_.download": [
+    { method: "GET", url: "/icb/E54000057/demand/download?format=csv", expect: signedIn(200) },
+    { method: "GET", url: "/icb/E54000057/demand/download?format=xlsx&clientsPerFte=180", expect: signedIn(200) },
+    { method: "GET", url: "/icb/E54000057/demand/download?format=pdf", expect: signedIn(400) },
+    { method: "GET", url: "/icb/E54000048/demand/download?format=csv", expect: { anonymous: "login", admin: 200, commissioner: 403, strategist: 403, vcse: 403 } },
+  ],
 };
 
 function routeIds(): string[] {
@@ -180,6 +208,8 @@ test("every route has an entry in the authorisation matrix", () => {
 });
 
 test("every route answers each role as the matrix says", async ({ baseURL }) => {
+  // Every route × every role, one request at a time: minutes on a loaded machine.
+  test.setTimeout(600_000);
   const failures: string[] = [];
   for (const [route, checks] of Object.entries(MATRIX)) {
     for (const check of checks) {

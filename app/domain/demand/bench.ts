@@ -10,7 +10,7 @@
  */
 import { type DemandModelInput, type NeighbourhoodInput, runDemandModel, type ServiceInput } from "./model";
 import { defaultParameters } from "./parameters";
-import { mulberry32 } from "./random";
+import { createSeededRandom } from "../statistics";
 
 export interface SyntheticInputOptions {
   neighbourhoods?: number;
@@ -24,7 +24,7 @@ export function buildSyntheticDemandInput(options: SyntheticInputOptions = {}): 
   const nCount = options.neighbourhoods ?? 1250;
   const sCount = options.services ?? 350;
   const placeCount = options.places ?? 180;
-  const rng = mulberry32(options.seed ?? 20250101);
+  const rng = createSeededRandom(options.seed ?? 20250101);
   const between = (a: number, b: number) => a + (b - a) * rng();
 
   const neighbourhoods: NeighbourhoodInput[] = [];

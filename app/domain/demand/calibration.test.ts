@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { CalibrationInputError, calibrateAgainstObserved, funnelLimits } from "./calibration";
-import { byarRatioInterval, lnGamma, normalQuantile, poissonCdf, poissonControlLimit } from "./funnel-statistics";
+import { byarRatioInterval, poissonCdf, poissonControlLimit } from "./funnel-statistics";
 import { type NeighbourhoodInput, runDemandModel, type ServiceInput } from "./model";
 import { resolveParameters } from "./parameters";
 
 describe("distribution helpers", () => {
-  it.each([
-    [0.975, 1.959964],
-    [0.999, 3.090232],
-    [0.025, -1.959964],
-    [0.5, 0],
-    [0.01, -2.326348],
-  ])("normal quantile at %d is %d", (p, z) => {
-    expect(normalQuantile(p)).toBeCloseTo(z, 6);
-  });
-
   it.each([
     [15, 10, 0.9512596],
     [5, 10, 0.067086],
@@ -23,14 +13,6 @@ describe("distribution helpers", () => {
     [3, 0.5, 0.9982484],
   ])("P(X ≤ %d) for Poisson mean %d is %d", (k, mean, p) => {
     expect(poissonCdf(k, mean)).toBeCloseTo(p, 7);
-  });
-
-  it.each([
-    [5, Math.log(24)],
-    [0.5, Math.log(Math.sqrt(Math.PI))],
-    [1, 0],
-  ])("ln Γ(%d) = %d", (x, expected) => {
-    expect(lnGamma(x)).toBeCloseTo(expected, 12);
   });
 
   it.each([

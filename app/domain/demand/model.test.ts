@@ -345,7 +345,7 @@ describe("uncertainty", () => {
     const u = run(hoods, services).uncertainty;
     expect(u).toMatchObject({ method: "simulation", draws: 400, seed: 7, intervalLevel: 0.8 });
     expect(u.description).toMatch(/beta-PERT/);
-    expect(u.description).toMatch(/mulberry32/);
+    expect(u.description).toMatch(/xoshiro128/);
   });
 
   it.each([["annualIncidence" as const], ["healthSettingShare" as const], ["attendanceRate" as const]])(

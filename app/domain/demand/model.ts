@@ -32,7 +32,7 @@
  * Uncertainty: Monte Carlo simulation. Each draw takes one value of every
  * parameter from a beta-PERT distribution (λ = 4) with mode = the parameter's value
  * and bounds = its low and high, drawn independently per parameter from a seeded
- * mulberry32 stream. A draw applies to every area at once (national parameters
+ * stream (the statistics module's xoshiro128** generator). A draw applies to every area at once (national parameters
  * are uncertain, not area-specific noise), so roll-up intervals come from per-draw
  * totals rather than adding area intervals. The central estimate is the chain at
  * the parameter values themselves; the interval is the equal-tailed percentile
@@ -222,7 +222,7 @@ export const FTE_SHARING_RULE =
 
 export const UNCERTAINTY_DESCRIPTION =
   "Monte Carlo simulation: each draw takes every parameter from a beta-PERT distribution (λ = 4) between its low " +
-  "and high values with the mode at its central value, independently and from a seeded generator (mulberry32), " +
+  "and high values with the mode at its central value, independently and from a seeded generator (xoshiro128**), " +
   "and applies it to all areas at once. Intervals are equal-tailed percentiles of the draws; the same seed " +
   "repeats them exactly.";
 

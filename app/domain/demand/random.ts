@@ -3,29 +3,21 @@
  *
  * The domain layer may not call Math.random (results must repeat for a seed, and
  * app/domain takes no hidden inputs), so the generator lives here:
- * - mulberry32: a 32-bit generator, small and fast, good enough for Monte Carlo
- *   intervals (we need thousands of draws, not cryptographic quality);
+ * - uniforms come from the shared seeded generator in app/domain/statistics
+ *   (xoshiro128**), normals from its inversion sampler;
  * - one independent stream per named parameter, seeded by hashing (seed, name), so
  *   changing one parameter's range in a scenario leaves every other parameter's
  *   draws unchanged (common random numbers make scenario differences less noisy);
  * - beta-PERT draws (via two gamma draws) between low, mode and high.
  */
 
-export type Rng = () => number;
+import { createSeededRandom, standardNormalDraw, type UniformSource } from "../statistics";
 
-/** mulberry32 (Tommy Ettinger): returns uniforms in the open interval (0, 1). */
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const bits = (t ^ (t >>> 14)) >>> 0;
-    // +0.5 keeps the draw strictly inside (0, 1): log(0) in the gamma and
-    // normal samplers would otherwise give -Infinity.
-    return (bits + 0.5) / 4294967296;
-  };
+export type Rng = UniformSource;
+
+/** The shared seeded generator (xoshiro128**, app/domain/statistics) for one stream. */
+export function seededStream(seed: number, streamName: string): Rng {
+  return createSeededRandom(deriveStreamSeed(seed, streamName));
 }
 
 /** FNV-1a over the string then the murmur3 finaliser: a well-mixed 32-bit stream seed. */
@@ -43,16 +35,6 @@ export function deriveStreamSeed(seed: number, streamName: string): number {
   return h >>> 0;
 }
 
-/** Standard normal by the Marsaglia polar method (no trigonometry, exact). */
-export function standardNormal(rng: Rng): number {
-  for (;;) {
-    const u = 2 * rng() - 1;
-    const v = 2 * rng() - 1;
-    const s = u * u + v * v;
-    if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
-  }
-}
-
 /**
  * Gamma(shape, 1) by Marsaglia and Tsang (2000). PERT shapes are always >= 1, but
  * shapes below 1 are handled with the usual U^(1/shape) boost so the helper is total.
@@ -65,7 +47,7 @@ export function gamma(rng: Rng, shape: number): number {
     let x: number;
     let v: number;
     do {
-      x = standardNormal(rng);
+      x = standardNormalDraw(rng);
       v = 1 + c * x;
     } while (v <= 0);
     v = v * v * v;
@@ -106,7 +88,7 @@ export function pertDraws(
   high: number,
   out: Float64Array,
 ): Float64Array {
-  const rng = mulberry32(deriveStreamSeed(seed, streamName));
+  const rng = seededStream(seed, streamName);
   for (let i = 0; i < out.length; i++) out[i] = pert(rng, low, mode, high);
   return out;
 }

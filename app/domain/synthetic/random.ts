@@ -1,13 +1,41 @@
 /**
- * Draws for the synthetic generator, on the demand model's seeded mulberry32 streams
- * (app/domain/demand/random.ts): one stream per named thing (an ICB, a service), so a
+ * Draws for the synthetic generator, on seeded mulberry32 streams named through the
+ * demand model's stream hash (app/domain/demand/random.ts): one stream per named thing (an ICB, a service), so a
  * service's data stays the same when another service is added, and a national run can
  * generate each ICB on its own.
  */
-import { deriveStreamSeed, mulberry32, type Rng, standardNormal } from "../demand/random";
+import { deriveStreamSeed, type Rng } from "../demand/random";
 import type { Weights } from "./parameters";
 
 export type { Rng };
+
+// The generator is kept here, not swapped for the statistics module's, because the
+// demonstration data every page and test shows is defined by these exact streams.
+/** mulberry32 (Tommy Ettinger): returns uniforms in the open interval (0, 1). */
+function mulberry32(seed: number): Rng {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const bits = (t ^ (t >>> 14)) >>> 0;
+    // +0.5 keeps the draw strictly inside (0, 1): log(0) in the gamma and
+    // normal samplers would otherwise give -Infinity.
+    return (bits + 0.5) / 4294967296;
+  };
+}
+
+/** Standard normal by the Marsaglia polar method (no trigonometry, exact). */
+function standardNormal(rng: Rng): number {
+  for (;;) {
+    const u = 2 * rng() - 1;
+    const v = 2 * rng() - 1;
+    const s = u * u + v * v;
+    if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+  }
+}
+
 
 export function stream(seed: number, name: string): Rng {
   return mulberry32(deriveStreamSeed(seed, name));
