@@ -27,10 +27,23 @@ export type LockInfo = { pid: number; purpose: string; since: string };
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+    // A killed process whose parent has not reaped it (common in containers, where
+    // PID 1 is often not an init that reaps orphans) still answers signal 0: a zombie
+    // holds no files, so it holds no lock.
+    return !isZombie(pid);
   } catch (error) {
     // EPERM means the process exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state …"; comm may contain spaces and parentheses.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return false; // no /proc (macOS) or no such process: signal 0 already answered
   }
 }
 

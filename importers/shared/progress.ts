@@ -1,8 +1,24 @@
 import cliProgress from "cli-progress";
 
-/** A progress bar on standard error for long files; silent when not on a terminal. */
+/**
+ * A progress bar on standard error for long files. Off a terminal (CI logs, a cron job,
+ * a supervising process) it writes one plain line per tenth of the file instead.
+ */
 export function createProgress(label: string) {
-  if (!process.stderr.isTTY) return { update: (_read: number, _total: number) => {}, stop: () => {} };
+  if (!process.stderr.isTTY) {
+    let lastTenth = 0;
+    return {
+      update(read: number, total: number) {
+        if (total <= 0) return;
+        const tenth = Math.floor((read / total) * 10);
+        if (tenth > lastTenth && tenth < 10) {
+          lastTenth = tenth;
+          process.stderr.write(`${label}: ${tenth * 10}% read\n`);
+        }
+      },
+      stop: () => {},
+    };
+  }
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {percentage}% | {value}/{total} MB`,
