@@ -15,7 +15,7 @@ import { expandTargets, termQuarters } from "../../app/domain/agreements/kpis";
 import { type PaymentFrequency, paymentSchedule } from "../../app/domain/agreements/money";
 import { roundToNearest } from "../../app/domain/disclosure/counts";
 import { addDays, quarterOf } from "../../app/domain/synthetic/dates";
-import { type AgreementActor, changeAgreementStatus, createAgreement, recordPayment, updateAgreement } from "../../app/services/agreements/agreements.server";
+import { addAgreementDocument, type AgreementActor, changeAgreementStatus, createAgreement, recordPayment, updateAgreement } from "../../app/services/agreements/agreements.server";
 import { collectTotals } from "../../app/services/agreements/delivery.server";
 import type { AgreementInput } from "../../app/validation/agreements";
 import type { Database, Db } from "../client";
@@ -95,6 +95,28 @@ function content(o: {
   };
 }
 
+/** A one-page PDF saying what it is, so the demo has a document to download. */
+export function syntheticPdf(lines: string[]): Uint8Array {
+  const text = lines.map((l, i) => `BT /F1 12 Tf 56 ${780 - i * 18} Td (${l.replace(/[()\\]/g, "")}) Tj ET`).join("\n");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
 export type DemoAgreementsResult = { status: "loaded" | "unchanged" | "skipped"; created: number };
 
 export async function ensureDemoAgreements(database: Database, { today }: { today: string }): Promise<DemoAgreementsResult> {
@@ -165,6 +187,13 @@ export async function ensureDemoAgreements(database: Database, { today }: { toda
   const varied = { ...second, serviceIds: ours, valuePence: 58_000_000, paymentSchedule: paymentSchedule({ valuePence: 58_000_000, startDate: secondStart, endDate: secondEnd, frequency: "quarterly-arrears" }), changeSummary: "Added the mental health setting service from this year and uplifted the value by £40,000 to fund it." };
   await updateAgreement({ db, actor, id: secondId, expectedRevision: 3, input: varied });
   await payUpTo(secondId, varied, addDays(today, -100));
+  await addAgreementDocument({
+    db,
+    actor,
+    id: secondId,
+    fileName: "Primary care partnership grant letter (synthetic).pdf",
+    bytes: syntheticPdf(["Primary care health justice partnership: grant letter", "Synthetic demonstration data: this document describes no real agreement."]),
+  });
 
   // 3. Ends within 90 days with no successor: the attention list and funding cliff show it.
   if (theirs.length) {
