@@ -97,8 +97,9 @@ function kpiKindIsPercent(measure: string) {
 
 /** The order fields appear in, for the error summary. */
 export const AGREEMENT_FIELD_ORDER = [
-  "icbCode",
+  // The title first: errors about the whole form (a stale edit) link to it.
   "title",
+  "icbCode",
   "type",
   "purpose",
   "icbLeadName",

@@ -221,6 +221,8 @@ test("every route has an entry in the authorisation matrix", () => {
 });
 
 test("every route answers each role as the matrix says", async ({ baseURL }) => {
+  // Hundreds of requests, each one a page render: more than the default minute on a busy machine.
+  test.setTimeout(300_000);
   const failures: string[] = [];
   for (const [route, checks] of Object.entries(MATRIX)) {
     for (const check of checks) {

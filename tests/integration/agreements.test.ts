@@ -256,9 +256,16 @@ describe("partnership agreements", () => {
     await changeAgreementStatus({ db, actor: actors.commissioner, id, expectedRevision: 1, action: "agree", today: TODAY });
     await changeAgreementStatus({ db, actor: actors.commissioner, id, expectedRevision: 2, action: "activate", today: TODAY });
     const list = await getAttentionList({ db, actor: actors.commissioner, today: TODAY });
-    expect(list.filter((i) => i.title === "Ending soon").map((i) => i.kind).sort()).toEqual(["ending", "review"]);
-    // Other drafts for service one end on 2026-03-31 (within a year) and none later.
-    expect(list.find((i) => i.kind === "funding")).toMatchObject({ title: "Service one", href: `/hjp/services/${service1}` });
+    const mine = list.filter((i) => i.title === "Ending soon");
+    expect(mine.map((i) => i.kind).sort()).toEqual(["ending", "kpi", "review"]);
+    // Q2 is the last quarter over: clients advised met its target of 30, the Core20 share (20%) missed its 40%.
+    expect(mine.find((i) => i.kind === "kpi")).toMatchObject({ detail: "Share of clients in the most deprived 20% (Core20) off track in 2025-26 Q2", href: `/agreements/${id}?tab=delivery` });
+    // Service one's funding continues: the renewal drafted earlier runs to 2027-03-31.
+    expect(list.filter((i) => i.kind === "funding").map((i) => i.title)).not.toContain("Service one");
+    const two = await createAgreement({ db, actor: actors.commissioner, icbCode: GM, input: input({ title: "Service two funding", parties: [{ organisationId: org2, leadName: "Two", leadEmail: null }], serviceIds: [service2], endDate: "2026-06-30", kpis: [] }) });
+    await changeAgreementStatus({ db, actor: actors.commissioner, id: two, expectedRevision: 1, action: "agree", today: TODAY });
+    const after = await getAttentionList({ db, actor: actors.commissioner, today: TODAY });
+    expect(after.filter((i) => i.kind === "funding")).toEqual([{ kind: "funding", title: "Service two", detail: "Funding ends on 2026-06-30 and no agreement or award follows it", href: `/hjp/services/${service2}`, date: "2026-06-30" }]);
     expect(await getAttentionList({ db, actor: actors.strategist, today: TODAY })).toEqual([]);
   });
 });
