@@ -43,7 +43,7 @@ import {
   recordPayment,
   renewAgreement,
 } from "~/services/agreements/agreements.server";
-import { getAgreementDelivery, spendTable } from "~/services/agreements/delivery.server";
+import { getAgreementDelivery } from "~/services/agreements/delivery.server";
 import { todayIso } from "~/services/hjp/export.server";
 import { parsePoundsToPence } from "~/domain/agreements/money";
 import { CommentSchema, PaymentSchema, TerminateSchema } from "~/validation/agreements";
@@ -347,7 +347,7 @@ type DeliveryData = Awaited<ReturnType<typeof getAgreementDelivery>>;
 
 function DeliveryTab({ a, delivery }: { a: AgreementDetail; delivery: DeliveryData }) {
   const download = (table: string, format = "csv") => `/agreements/${a.id}/download?${new URLSearchParams({ table, format })}`;
-  const spend = spendTable(delivery.spend);
+  const spend = delivery.spendTable;
   return (
     <>
       <h2>Delivery against the agreement</h2>

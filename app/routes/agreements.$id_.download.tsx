@@ -6,7 +6,7 @@ import { BarChart } from "~/components/hjp-charts/bar-chart";
 import { barsFromTable, seriesFromTable } from "~/components/hjp-charts/chart-data";
 import { TrendChart } from "~/components/hjp-charts/trend-chart";
 import { getAgreement } from "~/services/agreements/agreements.server";
-import { deliveryTableCsv, getAgreementDelivery, spendTable } from "~/services/agreements/delivery.server";
+import { deliveryTableCsv, getAgreementDelivery } from "~/services/agreements/delivery.server";
 import { todayIso } from "~/services/hjp/export.server";
 
 /** A table or chart of an agreement's delivery tab: ?table=kpi-…|spend&format=csv|svg. */
@@ -22,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!agreement) notFound();
   const today = todayIso();
   const delivery = await getAgreementDelivery({ db: context.db, actor: user, agreement, today });
-  const table = query.data.table === "spend" ? spendTable(delivery.spend) : delivery.kpis.find((k) => k.table.id === query.data.table)?.table;
+  const table = query.data.table === "spend" ? delivery.spendTable : delivery.kpis.find((k) => k.table.id === query.data.table)?.table;
   if (!table) notFound("This agreement has no such table.");
   if (query.data.format === "csv") return deliveryTableCsv({ table, agreementTitle: agreement.title, synthetic: delivery.synthetic, today });
   const chart =

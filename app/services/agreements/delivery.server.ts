@@ -150,6 +150,8 @@ export type KpiDelivery = {
 export type AgreementDelivery = {
   kpis: KpiDelivery[];
   spend: Awaited<ReturnType<typeof getAgreementPayments>>["spend"];
+  /** The same figures as a table, for the page's chart and table and the CSV. */
+  spendTable: DisclosedTable;
   synthetic: { label: string; organisations: string[] } | null;
   servicesCovered: number;
 };
@@ -211,6 +213,7 @@ export async function getAgreementDelivery({ db, actor, agreement, today }: { db
   return {
     kpis,
     spend: payments.spend,
+    spendTable: spendTable(payments.spend),
     synthetic: agreement.synthetic || synthetic.length ? { label: SYNTHETIC_LABEL, organisations: [...new Set(names.length ? names : agreement.current.parties.map((p) => p.organisationName))] } : null,
     servicesCovered: ids.length,
   };
