@@ -24,7 +24,7 @@ const ATTENTION_GROUPS: { kind: string; title: string }[] = [
 ];
 
 function AttentionList({ items }: { items: AttentionItem[] }) {
-  const kinds = [...ATTENTION_GROUPS, ...[...new Set(items.map((i) => i.kind))].filter((k) => !ATTENTION_GROUPS.some((g) => g.kind === k)).map((k) => ({ kind: k, title: items.find((i) => i.kind === k)?.kind ?? k }))];
+  const kinds = [...ATTENTION_GROUPS, ...[...new Set(items.map((i) => i.kind))].filter((k) => !ATTENTION_GROUPS.some((g) => g.kind === k)).map((k) => ({ kind: k, title: items.find((i) => i.kind === k)?.group ?? k }))];
   return (
     <section aria-labelledby="attention" className="app-attention">
       <h2 id="attention">Needs your attention</h2>

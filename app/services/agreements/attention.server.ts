@@ -19,6 +19,8 @@ export type AttentionItem = {
   href: string;
   /** The date that makes it urgent, for ordering. */
   date: string;
+  /** The heading for a source's own kind ("Returns overdue"); the built-in kinds have theirs on the page. */
+  group?: string;
 };
 
 export type AttentionQuery = { actor: Actor; icbCode: string; today: string };
