@@ -179,7 +179,7 @@ test.describe.serial("partnership agreements", () => {
     await page.getByLabel("Organisation (VCSE partners)").selectOption({ label: "Pennine Advice and Law Centre (demo)" });
     await page.getByLabel("Initial password").fill("a-long-enough-password");
     await page.getByRole("button", { name: "Create user" }).click();
-    await expect(page.getByRole("cell", { name: email })).toBeVisible();
+    await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
 
     const pennine = await (await browser.newContext()).newPage();
     await signInAs(pennine, email, "a-long-enough-password");
