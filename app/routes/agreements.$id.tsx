@@ -353,7 +353,7 @@ function DeliveryTab({ a, delivery }: { a: AgreementDetail; delivery: DeliveryDa
       <h2>Delivery against the agreement</h2>
       <SyntheticBanner synthetic={delivery.synthetic} />
       <p className="nhsuk-body-s">
-        Actuals are counted from the HJP activity of the {delivery.servicesCovered} services the agreement covers, by quarter of referral. Counts of 1 to 7 people are shown as *, other counts are rounded to the nearest 5; the status is judged on the unrounded figures, and a quarter still running is judged on its pace so far.
+        Actuals are counted from the HJP activity of the {delivery.servicesCovered === 1 ? "service" : `${delivery.servicesCovered} services`} the agreement covers, by quarter of referral. Counts of 1 to 7 people are shown as *, other counts are rounded to the nearest 5; the status is judged on the unrounded figures, and a quarter still running is judged on its pace so far.
       </p>
       {delivery.kpis.length === 0 ? <p>This agreement has no KPIs.</p> : null}
       {delivery.kpis.map((k) => {
