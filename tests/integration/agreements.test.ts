@@ -28,6 +28,9 @@ import {
 import { getAttentionList } from "../../app/services/agreements/attention.server";
 import { computeKpiDelivery, extraTotalsSources } from "../../app/services/agreements/delivery.server";
 import type { AgreementInput } from "../../app/validation/agreements";
+import { seedDemoAccounts } from "../../db/seed/demo-accounts";
+import { ensureDemoAgreements } from "../../db/seed/demo-agreements";
+import { ensureDemoHjp } from "../../db/seed/demo-hjp";
 import { createTestDb, snapshotTables, type TestDatabase } from "../db";
 
 const GM = "E54000057";
@@ -267,5 +270,40 @@ describe("partnership agreements", () => {
     const after = await getAttentionList({ db, actor: actors.commissioner, today: TODAY });
     expect(after.filter((i) => i.kind === "funding")).toEqual([{ kind: "funding", title: "Service two", detail: "Funding ends on 2026-06-30 and no agreement or award follows it", href: `/hjp/services/${service2}`, date: "2026-06-30" }]);
     expect(await getAttentionList({ db, actor: actors.strategist, today: TODAY })).toEqual([]);
+  });
+});
+
+describe("the demo agreements", () => {
+  const TODAY_DEMO = "2026-11-28";
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDb({ withReferenceData: true });
+    await seedDemoAccounts(database.db);
+    await ensureDemoHjp(database, { today: TODAY_DEMO });
+  });
+  afterAll(async () => database.cleanup());
+
+  it("creates Greater Manchester agreements in every state once, labelled synthetic, with KPI actuals from the synthetic activity", async () => {
+    expect(await ensureDemoAgreements(database, { today: TODAY_DEMO })).toEqual({ status: "loaded", created: 6 });
+    expect(await ensureDemoAgreements(database, { today: TODAY_DEMO })).toEqual({ status: "unchanged", created: 0 });
+    const commissioner = { id: 0, role: "commissioner" as const, icbCode: GM, organisationId: null };
+    const register = await listAgreements({ db: database.db, actor: commissioner });
+    expect(register.map((a) => a.status).sort()).toEqual(["active", "active", "agreed", "draft", "ended", "terminated"]);
+    expect(register.every((a) => a.synthetic && /synthetic/i.test(a.title))).toBe(true);
+    const active = register.find((a) => a.title === "Primary care health justice partnership (synthetic)")!;
+    const detail = (await getAgreement({ db: database.db, actor: commissioner, id: active.id }))!;
+    expect(detail.versions).toHaveLength(2);
+    expect(detail.predecessor).not.toBeNull();
+    const delivery = await computeKpiDelivery({ db: database.db, agreement: detail, today: TODAY_DEMO });
+    const clients = delivery.find((k) => k.measure === "clients-advised")!;
+    const past = clients.periods.filter((p) => p.rag !== "not-due");
+    expect(past.length).toBeGreaterThan(4);
+    expect(past.every((p) => typeof p.actual === "number" && p.actual > 0)).toBe(true);
+    // The demo VCSE user sees their organisation's agreements only.
+    const [vcse] = await database.rows<{ organisation_id: number }>("select organisation_id from users where email = 'vcse@example.org'");
+    const theirs = await listAgreements({ db: database.db, actor: { id: 0, role: "vcse", icbCode: null, organisationId: Number(vcse.organisation_id) } });
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeLessThan(register.length);
   });
 });
