@@ -16,6 +16,10 @@ export const PERMISSIONS = {
     "read:audit:any",
     "read:indicators:any",
     "read:icb:any",
+    "create:agreement:any",
+    "read:agreement:any",
+    "update:agreement:any",
+    "comment:agreement:any",
   ],
   commissioner: [
     "read:indicators:any",

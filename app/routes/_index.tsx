@@ -3,17 +3,59 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SortableTable } from "~/components/nhsuk/sortable-table";
 import { formatCount, formatDecimal } from "~/domain/format/numbers";
+import { getUser } from "~/auth/session.server";
+import { type AttentionItem, getAttentionList } from "~/services/agreements/attention.server";
 import { type AreaSummary, listIcbs } from "~/services/geography/areas.server";
+import { todayIso } from "~/services/hjp/export.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { q } = z.object({ q: z.string().max(100).optional() }).parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json({ q: q ?? "", icbs: await listIcbs({ db: context.db, search: q }) });
+  const user = await getUser(request, context);
+  // The attention list is the commissioner's: their ICB's agreements and services.
+  const attention = user?.role === "commissioner" ? await getAttentionList({ db: context.db, actor: user, today: todayIso() }) : null;
+  return json({ q: q ?? "", icbs: await listIcbs({ db: context.db, search: q }), attention }, { headers: user ? { "Cache-Control": "private, no-store" } : {} });
+}
+
+const ATTENTION_GROUPS: { kind: string; title: string }[] = [
+  { kind: "ending", title: "Agreements ending within 90 days" },
+  { kind: "review", title: "Agreements due for review within 90 days" },
+  { kind: "kpi", title: "KPIs off track" },
+  { kind: "funding", title: "Services whose funding ends within 12 months with no successor" },
+];
+
+function AttentionList({ items }: { items: AttentionItem[] }) {
+  const kinds = [...ATTENTION_GROUPS, ...[...new Set(items.map((i) => i.kind))].filter((k) => !ATTENTION_GROUPS.some((g) => g.kind === k)).map((k) => ({ kind: k, title: items.find((i) => i.kind === k)?.group ?? k }))];
+  return (
+    <section aria-labelledby="attention" className="app-attention">
+      <h2 id="attention">Needs your attention</h2>
+      {items.length === 0 ? <p>Nothing needs your attention: no agreement ends or is due for review in the next 90 days, no KPI is off track and no service's funding is about to end.</p> : null}
+      {kinds
+        .filter((g) => items.some((i) => i.kind === g.kind))
+        .map((g) => (
+          <div key={g.kind}>
+            <h3 className="nhsuk-heading-s">{g.title}</h3>
+            <ul className="nhsuk-list nhsuk-list--bullet">
+              {items
+                .filter((i) => i.kind === g.kind)
+                .map((i) => (
+                  <li key={`${i.href}-${i.detail}`}>
+                    <Link to={i.href}>{i.title}</Link>: {i.detail}
+                  </li>
+                ))}
+            </ul>
+          </div>
+        ))}
+      <p>
+        <Link to="/agreements">All partnership agreements</Link>
+      </p>
+    </section>
+  );
 }
 
 export const meta: MetaFunction = () => [{ title: "Health justice commissioning" }];
 
 export default function HomeRoute() {
-  const { q, icbs } = useLoaderData<typeof loader>();
+  const { q, icbs, attention } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Health justice commissioning</h1>
@@ -28,6 +70,7 @@ export default function HomeRoute() {
           is synthetic demonstration data.
         </p>
       </div>
+      {attention ? <AttentionList items={attention} /> : null}
       <h2 id="find">Find your integrated care board</h2>
       <Form method="get" role="search" aria-labelledby="find" className="nhsuk-u-margin-bottom-5">
         <div className="nhsuk-form-group">

@@ -1,4 +1,5 @@
 export * from "./accounts";
+export * from "./agreements";
 export * from "./areas";
 export * from "./audit";
 export * from "./demand";

@@ -174,6 +174,47 @@ export const MATRIX: Record<string, Check[]> = {
     { method: "GET", url: "/icb/E54000057/demand/download?format=pdf", expect: signedIn(400) },
     { method: "GET", url: "/icb/E54000048/demand/download?format=csv", expect: { anonymous: "login", admin: 200, commissioner: 403, strategist: 403, vcse: 403 } },
   ],
+  // Partnership agreements (demo seed, in order): 1 ended (demo organisation), 2 active and renewing 1 (demo
+  // organisation, with a synthetic document 1), 3 active (another organisation), 4 terminated, 5 draft MoU, 6 agreed.
+  // VCSE users see only agreements their organisation is party to; strategists read; commissioners and admins change.
+  "agreements._index": [
+    { method: "GET", url: "/agreements", expect: signedIn(200) },
+    { method: "GET", url: "/agreements?type=no-such-type", expect: signedIn(400) },
+  ],
+  "agreements.new": [
+    { method: "GET", url: "/agreements/new", expect: only(["admin", "commissioner"], 200) },
+    { method: "POST", url: "/agreements/new", form: { title: "" }, expect: only(["admin", "commissioner"], 400) },
+  ],
+  "agreements.$id": [
+    { method: "GET", url: "/agreements/2", expect: signedIn(200) },
+    { method: "GET", url: "/agreements/2?tab=delivery", expect: signedIn(200) },
+    { method: "GET", url: "/agreements/3", expect: { anonymous: "login", admin: 200, commissioner: 200, strategist: 200, vcse: 404 } },
+    { method: "GET", url: "/agreements/2?tab=galaxy", expect: signedIn(400) },
+    { method: "GET", url: "/agreements/999999", expect: signedIn(404) },
+    // An active agreement cannot be agreed again: those who may change it are told so; others may not try.
+    { method: "POST", url: "/agreements/3", form: { intent: "agree", revision: "999" }, expect: { anonymous: "login", admin: 400, commissioner: 400, strategist: 403, vcse: 404 } },
+  ],
+  "agreements.$id_.edit": [
+    { method: "GET", url: "/agreements/2/edit", expect: { anonymous: "login", admin: 200, commissioner: 200, strategist: 403, vcse: 403 } },
+    { method: "GET", url: "/agreements/3/edit", expect: { anonymous: "login", admin: 200, commissioner: 200, strategist: 403, vcse: 404 } },
+    // Ended agreements cannot be varied.
+    { method: "GET", url: "/agreements/1/edit", expect: { anonymous: "login", admin: 409, commissioner: 409, strategist: 403, vcse: 403 } },
+  ],
+  "agreements.$id_.documents.$documentId": [
+    { method: "GET", url: "/agreements/2/documents/1", expect: signedIn(200) },
+    { method: "GET", url: "/agreements/3/documents/1", expect: signedIn(404) },
+  ],
+  "agreements.$id_.download": [
+    { method: "GET", url: "/agreements/2/download?table=spend&format=csv", expect: signedIn(200) },
+    { method: "GET", url: "/agreements/2/download?table=kpi-clients-advised&format=svg", expect: signedIn(200) },
+    { method: "GET", url: "/agreements/3/download?table=spend", expect: { anonymous: "login", admin: 200, commissioner: 200, strategist: 200, vcse: 404 } },
+    { method: "GET", url: "/agreements/2/download?table=x&format=pdf", expect: signedIn(400) },
+  ],
+  "agreements.export": [
+    { method: "GET", url: "/agreements/export?format=csv", expect: signedIn(200) },
+    { method: "GET", url: "/agreements/export?format=xlsx&status=active", expect: signedIn(200) },
+    { method: "GET", url: "/agreements/export?format=pdf", expect: signedIn(400) },
+  ],
 };
 
 function routeIds(): string[] {
