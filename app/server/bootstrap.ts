@@ -2,6 +2,7 @@ import type { Database } from "../../db/client";
 import { loadReferenceBundle } from "../../importers/load-bundle";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { ensureDemoHjp } from "../../db/seed/demo-hjp";
+import { ensureDemoReturns } from "../../db/seed/demo-returns";
 import { DEMO_PASSWORD } from "../services/accounts/passwords.server";
 import type { ServerConfig } from "./config";
 
@@ -22,6 +23,8 @@ export async function bootstrap({ database, config, log }: { database: Database;
     if (!config.skipReferenceData) {
       const hjp = await ensureDemoHjp(database, { today: new Date().toISOString().slice(0, 10), log });
       if (hjp.status === "loaded") log(`Loaded synthetic demonstration HJP data (${hjp.counts.services} services, ${hjp.counts.activity.toLocaleString("en-GB")} episodes) in ${hjp.seconds.toFixed(1)} s`);
+      const returns = await ensureDemoReturns(database, { today: new Date().toISOString().slice(0, 10) });
+      if (returns.status === "loaded") log(`Created reporting requirements for ${returns.requirements} synthetic demo services and ${returns.returns} demo returns`);
     }
     config.startupNotes.push(
       "",

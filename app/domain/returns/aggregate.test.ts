@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { aggregateEpisodes, type EpisodeForTotals } from "./aggregate";
+import { aggregateEpisodes, type EpisodeForTotals, sumAggregates } from "./aggregate";
 
 const episode = (o: Partial<EpisodeForTotals>): EpisodeForTotals => ({
   referralSource: "gp",
@@ -44,4 +44,11 @@ test.each([
   },
 ])("$name", ({ episodes, expected }) => {
   expect(aggregateEpisodes(episodes)).toMatchObject(expected);
+});
+
+test("periods add up, with wellbeing weighted by its clients and blanks left blank", () => {
+  const a = aggregateEpisodes([episode({ swemwbsBaseline: 20, swemwbsFollowup: 24, gainsOneOffPence: 1000 })]);
+  const b = { ...aggregateEpisodes([episode({ referralSource: "self", swemwbsBaseline: 20, swemwbsFollowup: 21 }), episode({ swemwbsBaseline: 20, swemwbsFollowup: 21 })]), debtManagedPence: null };
+  expect(sumAggregates([a, b])).toMatchObject({ clientsAdvised: 3, referralsBySource: { gp: 2, self: 1 }, gainsOneOffPence: 1000, wellbeingN: 3, wellbeingMeanChange: 2, debtManagedPence: 0 });
+  expect(sumAggregates([{ ...a, debtManagedPence: null }, b]).debtManagedPence).toBeNull();
 });

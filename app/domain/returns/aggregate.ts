@@ -67,3 +67,35 @@ export function aggregateEpisodes(episodes: readonly EpisodeForTotals[]): Return
     caseStudies: null,
   };
 }
+
+/** Several periods' aggregates as one (a year of quarterly form returns). Wellbeing is the n-weighted mean. */
+export function sumAggregates(list: ReturnAggregates[]): ReturnAggregates {
+  if (!list.length) throw new Error("sumAggregates needs at least one return");
+  const add = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
+  const addRecord = (a: Record<string, number> | null, b: Record<string, number> | null) => {
+    if (!a) return b;
+    if (!b) return a;
+    const out = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  return list.reduce((acc, x) => {
+    const n = (acc.wellbeingN ?? 0) + (x.wellbeingN ?? 0);
+    const weighted = (acc.wellbeingMeanChange ?? 0) * (acc.wellbeingN ?? 0) + (x.wellbeingMeanChange ?? 0) * (x.wellbeingN ?? 0);
+    return {
+      clientsAdvised: add(acc.clientsAdvised, x.clientsAdvised),
+      referralsBySource: addRecord(acc.referralsBySource, x.referralsBySource),
+      problemMix: addRecord(acc.problemMix, x.problemMix),
+      clientsWithGains: add(acc.clientsWithGains, x.clientsWithGains),
+      gainsRecurringPence: add(acc.gainsRecurringPence, x.gainsRecurringPence),
+      gainsOneOffPence: add(acc.gainsOneOffPence, x.gainsOneOffPence),
+      clientsWithDebtOutcome: add(acc.clientsWithDebtOutcome, x.clientsWithDebtOutcome),
+      debtManagedPence: add(acc.debtManagedPence, x.debtManagedPence),
+      debtWrittenOffPence: add(acc.debtWrittenOffPence, x.debtWrittenOffPence),
+      housingOutcomes: addRecord(acc.housingOutcomes, x.housingOutcomes),
+      wellbeingN: add(acc.wellbeingN, x.wellbeingN),
+      wellbeingMeanChange: n ? Math.round((weighted / n) * 100) / 100 : null,
+      caseStudies: [acc.caseStudies, x.caseStudies].filter(Boolean).join("\n\n") || null,
+    };
+  });
+}
