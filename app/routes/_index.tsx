@@ -1,19 +1,29 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { getUser } from "~/auth/session.server";
 import { SortableTable } from "~/components/nhsuk/sortable-table";
+import { PartnerHome } from "~/components/returns/partner-home";
 import { formatCount, formatDecimal } from "~/domain/format/numbers";
 import { type AreaSummary, listIcbs } from "~/services/geography/areas.server";
+import { getPartnerOverview, type PartnerOverview } from "~/services/returns/tracker.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request, context);
+  // A VCSE partner's home is their reporting: what is due, late and queried, and their delivery.
+  if (user?.role === "vcse") {
+    const overview = await getPartnerOverview({ db: context.db, actor: user, today: new Date().toISOString().slice(0, 10) });
+    if (overview) return json({ partner: overview, q: "", icbs: [] as AreaSummary[] }, { headers: { "Cache-Control": "private, no-store" } });
+  }
   const { q } = z.object({ q: z.string().max(100).optional() }).parse(Object.fromEntries(new URL(request.url).searchParams));
-  return json({ q: q ?? "", icbs: await listIcbs({ db: context.db, search: q }) });
+  return json({ partner: null, q: q ?? "", icbs: await listIcbs({ db: context.db, search: q }) });
 }
 
 export const meta: MetaFunction = () => [{ title: "Health justice commissioning" }];
 
 export default function HomeRoute() {
-  const { q, icbs } = useLoaderData<typeof loader>();
+  const { q, icbs, partner } = useLoaderData<typeof loader>();
+  if (partner) return <PartnerHome overview={partner as unknown as PartnerOverview} />;
   return (
     <>
       <h1>Health justice commissioning</h1>

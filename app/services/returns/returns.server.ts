@@ -318,3 +318,9 @@ export async function reviewReturn({
     return { ok: true, state } as const;
   });
 }
+
+/** The measures a return must include, or null when the actor may not submit it. */
+export async function getReturnRules({ db, actor, serviceId, periodStart }: { db: Queryable; actor: ReturnActor; serviceId: number; periodStart: string }) {
+  const scope = await findReturnScope(db, actor, { serviceId, periodStart, action: "submit" });
+  return scope ? { requiredMeasures: scope.requirement.requiredMeasures } : null;
+}
