@@ -6,7 +6,7 @@
  * the totals of the synthetic case records already loaded, and the one form return says
  * it is synthetic in its case studies.
  *
- * The demo VCSE organisation's first service is left without returns for the last two
+* The demo VCSE organisation's first service is left without returns for the last two
  * quarters: that is where a new user tries reporting (by form, then by upload).
  *
  * Idempotent: once the demo services have requirements, later starts change nothing.
@@ -42,9 +42,19 @@ export async function ensureDemoReturns(database: Database, { today }: { today: 
   const first = quarters[3].start;
   const demoServices = services.filter((s) => s.organisation_name === DEMO_ORGANISATION);
   const other = services.find((s) => s.organisation_name !== DEMO_ORGANISATION && s.icb_code === demoServices[0]?.icb_code);
-  const plan: Seeded[] = [];
   const [journey, second, third] = demoServices;
-  if (journey) plan.push({ serviceId: journey.id, quarter: 4, state: "accepted" }, { serviceId: journey.id, quarter: 3, state: "accepted" });
+  const special = new Set([second?.id, third?.id, other?.id]);
+  // The usual picture: the two older quarters accepted everywhere, the one before last
+  // accepted for other organisations and waiting for review for the demo organisation.
+  const plan: Seeded[] = services.flatMap((s): Seeded[] =>
+    special.has(s.id)
+      ? []
+      : [
+          { serviceId: s.id, quarter: 4, state: "accepted" },
+          { serviceId: s.id, quarter: 3, state: "accepted" },
+          ...(s.id === journey?.id ? [] : [{ serviceId: s.id, quarter: 2, state: s.organisation_name === DEMO_ORGANISATION ? "submitted" : "accepted" } as Seeded]),
+        ],
+  );
   if (second)
     plan.push(
       { serviceId: second.id, quarter: 4, state: "accepted" },
@@ -58,7 +68,7 @@ export async function ensureDemoReturns(database: Database, { today }: { today: 
       { serviceId: third.id, quarter: 4, state: "accepted" },
       { serviceId: third.id, quarter: 3, state: "queried", comment: "Synthetic demonstration data: the housing outcomes are higher than the clients with a housing problem. Please check and resubmit." },
     );
-  if (other) plan.push({ serviceId: other.id, quarter: 4, state: "accepted" }, { serviceId: other.id, quarter: 3, state: "submitted" });
+  if (other) plan.push({ serviceId: other.id, quarter: 4, state: "accepted" }, { serviceId: other.id, quarter: 3, state: "accepted" }, { serviceId: other.id, quarter: 2, state: "submitted" });
 
   let returnsMade = 0;
   await database.db.transaction(async (tx) => {

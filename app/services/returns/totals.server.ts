@@ -34,7 +34,7 @@ export function countedByForm(episodeAlias: string): SQL {
   return sql`exists (select 1 from (${formCountedPeriods}) fc where fc.service_id = ${e}.service_id and ${e}.period_start between fc.period_start and fc.period_end)`;
 }
 
-export type CountedPeriod = { serviceId: number; periodStart: string; periodEnd: string; aggregates: ReturnAggregates };
+export type CountedPeriod = { serviceId: number; periodStart: string; periodEnd: string; deliveryModel: string; aggregates: ReturnAggregates };
 
 /** The form aggregates that count, for the services in scope (an ICB, optionally one organisation or service). */
 export async function formCountedAggregates({
@@ -52,9 +52,9 @@ export async function formCountedAggregates({
   from?: string;
   to?: string;
 }): Promise<CountedPeriod[]> {
-  const list = await rows<{ service_id: number; period_start: string; period_end: string; aggregates: unknown }>(
+  const list = await rows<{ service_id: number; period_start: string; period_end: string; delivery_model: string; aggregates: unknown }>(
     db,
-    sql`select fc.service_id, fc.period_start::text as period_start, fc.period_end::text as period_end, fc.aggregates
+    sql`select fc.service_id, fc.period_start::text as period_start, fc.period_end::text as period_end, s.delivery_model, fc.aggregates
         from (${formCountedPeriods}) fc join hjp_services s on s.id = fc.service_id
         where s.icb_code = ${icbCode}
           ${organisationId != null ? sql`and s.organisation_id = ${organisationId}` : sql``}
@@ -67,6 +67,7 @@ export async function formCountedAggregates({
     serviceId: Number(r.service_id),
     periodStart: r.period_start,
     periodEnd: r.period_end,
+    deliveryModel: r.delivery_model,
     aggregates: ReturnAggregatesSchema.parse(typeof r.aggregates === "string" ? JSON.parse(r.aggregates) : r.aggregates),
   }));
 }
