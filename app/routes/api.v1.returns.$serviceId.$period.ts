@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { requireApiUser } from "~/auth/session.server";
 import { getReturnPage } from "~/services/returns/returns.server";
+import { ReturnParamsSchema } from "~/validation/returns";
 
 /**
  * One return as JSON: its status and every submitted version. Read-only, like the rest
@@ -10,7 +10,7 @@ import { getReturnPage } from "~/services/returns/returns.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireApiUser(request, context, "read:return:own");
   const headers = { "Cache-Control": "no-store" };
-  const parsed = z.object({ serviceId: z.coerce.number().int().positive(), period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).safeParse(params);
+  const parsed = ReturnParamsSchema.safeParse(params);
   if (!parsed.success) return json({ error: "Give a service id and the period's start date, like /api/v1/returns/12/2025-04-01" }, { status: 400, headers });
   const page = await getReturnPage({ db: context.db, actor: user, serviceId: parsed.data.serviceId, periodStart: parsed.data.period, today: new Date().toISOString().slice(0, 10) });
   if (!page) return json({ error: "No such return that you can see" }, { status: 404, headers });

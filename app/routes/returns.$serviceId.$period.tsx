@@ -18,9 +18,10 @@ import { SYNTHETIC_LABEL } from "~/services/hjp/dashboard.server";
 import { discardPreservedForm, findPreservedForm, preserveForm, sessionOwner } from "~/services/returns/preserved-forms.server";
 import { getReturnPage, getReturnRules, reviewReturn, saveDraft, submitFormReturn } from "~/services/returns/returns.server";
 import { summaryErrors, useErrorTitle } from "~/utils/forms";
+import { ReturnParamsSchema } from "~/validation/returns";
 
 function parseParams(params: Record<string, string | undefined>) {
-  const parsed = z.object({ serviceId: z.coerce.number().int().positive(), period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).safeParse(params);
+  const parsed = ReturnParamsSchema.safeParse(params);
   if (!parsed.success) notFound();
   return { serviceId: parsed.data.serviceId, periodStart: parsed.data.period };
 }
@@ -44,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const preserved = page.canEdit ? await findPreservedForm({ db: context.db, userId: user.id, formKey: url.pathname }) : null;
   return json(
-    { page, preserved, notice: url.searchParams.get("saved") ? "saved" : url.searchParams.get("submitted") ? "submitted" : url.searchParams.get("reviewed") ? "reviewed" : null, role: user.role },
+    { page, preserved, synthetic: page.service.synthetic ? { label: SYNTHETIC_LABEL, organisations: [page.service.organisationName] } : null, notice: url.searchParams.get("saved") ? "saved" : url.searchParams.get("submitted") ? "submitted" : url.searchParams.get("reviewed") ? "reviewed" : null, role: user.role },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -116,7 +117,7 @@ type ActionData = {
 };
 
 export default function ReturnRoute() {
-  const { page, preserved, notice, role } = useLoaderData<typeof loader>();
+  const { page, preserved, synthetic, notice, role } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const location = useLocation();
   const title = `Return for ${page.period.label}: ${page.service.name} – Health justice commissioning`;
@@ -136,7 +137,7 @@ export default function ReturnRoute() {
         {page.service.name}, {page.service.organisationName}
       </span>
       <h1>Return for {page.period.label}</h1>
-      <SyntheticBanner synthetic={page.service.synthetic ? { label: SYNTHETIC_LABEL, organisations: [page.service.organisationName] } : null} />
+      <SyntheticBanner synthetic={synthetic} />
       <SummaryList
         rows={[
           ["Status", <StatusTag status={page.status} key="s" />],

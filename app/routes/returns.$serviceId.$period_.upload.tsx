@@ -25,10 +25,10 @@ import { SYNTHETIC_LABEL } from "~/services/hjp/dashboard.server";
 import { getReturnPage } from "~/services/returns/returns.server";
 import { commitUpload, getUploadPreview, MAX_UPLOAD_BYTES, previewUpload, type UploadPreview } from "~/services/returns/uploads.server";
 import { summaryErrors, useErrorTitle } from "~/utils/forms";
-import { uploadSchema } from "~/validation/returns";
+import { ReturnParamsSchema, uploadSchema } from "~/validation/returns";
 
 function parseParams(params: Record<string, string | undefined>) {
-  const parsed = z.object({ serviceId: z.coerce.number().int().positive(), period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).safeParse(params);
+  const parsed = ReturnParamsSchema.safeParse(params);
   if (!parsed.success) notFound();
   return { serviceId: parsed.data.serviceId, periodStart: parsed.data.period };
 }
@@ -47,6 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       service: page.service,
       period: page.period,
       hasActivityRows: page.hasActivityRows,
+      synthetic: page.service.synthetic ? { label: SYNTHETIC_LABEL, organisations: [page.service.organisationName] } : null,
       preview,
     },
     { headers: { "Cache-Control": "private, no-store" } },
@@ -79,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function UploadRoute() {
-  const { service, period, hasActivityRows, preview: kept } = useLoaderData<typeof loader>();
+  const { service, period, hasActivityRows, synthetic, preview: kept } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { result?: SubmissionResult<string[]>; preview: UploadPreview | null } | undefined;
   const location = useLocation();
   const preview = (actionData?.preview ?? kept) as UploadPreview | null;
@@ -108,7 +109,7 @@ export default function UploadRoute() {
         {service.name}, {service.organisationName}
       </span>
       <h1>{ready ? "Check the figures from your file" : `Upload your case-level file for ${period.label}`}</h1>
-      <SyntheticBanner synthetic={service.synthetic ? { label: SYNTHETIC_LABEL, organisations: [service.organisationName] } : null} />
+      <SyntheticBanner synthetic={synthetic} />
       {ready ? (
         <>
           <p>

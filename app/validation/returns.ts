@@ -10,3 +10,6 @@ export function uploadSchema() {
       .refine((f) => f.size <= 20 * 1024 * 1024, "The selected file must be smaller than 20 MB"),
   });
 }
+
+/** A return's address: the service id and the period's start date (/returns/12/2025-04-01). */
+export const ReturnParamsSchema = z.object({ serviceId: z.coerce.number().int().positive(), period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });

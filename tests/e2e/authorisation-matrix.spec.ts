@@ -157,7 +157,7 @@ export const MATRIX: Record<string, Check[]> = {
     { method: "GET", url: "/hjp/services/1/download?table=awards", expect: only(["commissioner", "strategist", "vcse"], 200) },
     { method: "GET", url: "/hjp/services/5/download?table=awards", expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
   ],
-  // VCSE returns (synthetic demo): the demo organisation submits service 1's returns, Greater Manchester's commissioners
+  // VCSE returns (synthetic demo): the demo organisation submits services 1 and 8's returns, Greater Manchester's commissioners
   // review them and strategists read them; service 5 is another organisation's, service 9 in another ICB. The first
   // period with a requirement is four quarters ago; FIRST is its start date.
   "returns._index": [{ method: "GET", url: "/returns", expect: { anonymous: "login", admin: 403, commissioner: 302, strategist: 302, vcse: 200 } }],
@@ -172,10 +172,10 @@ export const MATRIX: Record<string, Check[]> = {
     { method: "GET", url: `/returns/9/${FIRST}`, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 404 } },
     // Submitting another organisation's return is not found; an empty submission of one's own is refused with the error summary.
     { method: "POST", url: `/returns/5/${FIRST}`, form: { intent: "submit", revision: "0" }, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 404 } },
-    { method: "POST", url: `/returns/1/${LAST}`, form: { intent: "submit", revision: "0" }, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 400 } },
+    { method: "POST", url: `/returns/8/${LAST}`, form: { intent: "submit", revision: "0" }, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 400 } },
   ],
   "returns.$serviceId.$period_.upload": [
-    { method: "GET", url: `/returns/1/${LAST}/upload`, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 200 } },
+    { method: "GET", url: `/returns/8/${LAST}/upload`, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 200 } },
     { method: "GET", url: `/returns/5/${LAST}/upload`, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 404 } },
     { method: "POST", url: `/returns/5/${LAST}/upload`, form: { intent: "accept", uploadId: "1" }, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 404 } },
   ],
@@ -217,6 +217,8 @@ test("every route has an entry in the authorisation matrix", () => {
 });
 
 test("every route answers each role as the matrix says", async ({ baseURL }) => {
+  // Several hundred requests: on a busy machine they take longer than one page journey.
+  test.setTimeout(240_000);
   const failures: string[] = [];
   for (const [route, checks] of Object.entries(MATRIX)) {
     for (const check of checks) {
