@@ -182,6 +182,8 @@ export const MATRIX: Record<string, Check[]> = {
   "api.v1.returns.$serviceId.$period": [
     { method: "GET", url: `/api/v1/returns/1/${FIRST}`, expect: { anonymous: 401, admin: 403, commissioner: 200, strategist: 200, vcse: 200 } },
     { method: "GET", url: `/api/v1/returns/5/${FIRST}`, expect: { anonymous: 401, admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
+    // Read-only: nobody submits a return through the API.
+    { method: "POST", url: `/api/v1/returns/1/${FIRST}`, form: { clientsAdvised: "1" }, expect: all(405) },
   ],
 };
 

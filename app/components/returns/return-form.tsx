@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { z } from "zod";
 import { ErrorSummary } from "~/components/nhsuk/error-summary";
 import { Button, Textarea, TextInput } from "~/components/nhsuk/fields";
 import { FORM_FIELDS, FIELD_NAMES, type FormField, returnFormSchema } from "~/domain/returns/form";
@@ -40,7 +41,8 @@ export function ReturnForm({
     id: "return-form",
     lastResult,
     defaultValue,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: returnFormSchema(required) }),
+    // A draft may hold anything typed, right or wrong: only submitting is checked.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: formData.get("intent") === "save" ? z.object({}).passthrough() : returnFormSchema(required) }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onBlur",
   });
