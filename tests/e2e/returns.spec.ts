@@ -182,7 +182,8 @@ test("what a partner typed survives their session ending: after signing in again
   const cookie = (await context.cookies()).find((c) => c.name === "__hjp_session")!;
   const other = await context.newPage();
   await other.goto("/account");
-  await other.getByRole("button", { name: "Sign out" }).click();
+  await other.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(other).toHaveURL(/\/login/);
   await context.addCookies([cookie]);
   await page.getByRole("button", { name: "Save as draft" }).click();
   await expect(page).toHaveURL(/\/login\?redirectTo=/);
