@@ -12,6 +12,8 @@ export function navigationFor(user: RootUser | null): { href: string; text: stri
   if (hasPermission(user, "read:hjp:own")) items.push({ href: "/hjp", text: "HJP activity" });
   if (user.icbCode && hasPermission(user, "read:scenario:own")) items.push({ href: `/icb/${user.icbCode}/demand`, text: "Demand modelling" });
   if (hasPermission(user, "read:agreement:own") || hasPermission(user, "read:agreement:any")) items.push({ href: "/agreements", text: "Agreements" });
+  if (hasPermission(user, "submit:return:own")) items.push({ href: "/returns", text: "Your returns" });
+  else if (hasPermission(user, "read:return:own") && user.icbCode) items.push({ href: `/icb/${user.icbCode}/returns`, text: "Reporting tracker" });
   if (hasPermission(user, "read:audit:own") || hasPermission(user, "read:audit:any")) items.push({ href: "/audit", text: "Audit trail" });
   if (hasPermission(user, "manage:users:any")) items.push({ href: "/admin/users", text: "Users" });
   if (hasPermission(user, "manage:organisations:any")) items.push({ href: "/admin/organisations", text: "Organisations" });

@@ -2,18 +2,25 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SortableTable } from "~/components/nhsuk/sortable-table";
+import { PartnerHome } from "~/components/returns/partner-home";
 import { formatCount, formatDecimal } from "~/domain/format/numbers";
 import { getUser } from "~/auth/session.server";
 import { type AttentionItem, getAttentionList } from "~/services/agreements/attention.server";
 import { type AreaSummary, listIcbs } from "~/services/geography/areas.server";
 import { todayIso } from "~/services/hjp/export.server";
+import { getPartnerOverview, type PartnerOverview } from "~/services/returns/tracker.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { q } = z.object({ q: z.string().max(100).optional() }).parse(Object.fromEntries(new URL(request.url).searchParams));
   const user = await getUser(request, context);
+  // A VCSE partner's home is their reporting: what is due, late and queried, and their delivery.
+  if (user?.role === "vcse") {
+    const overview = await getPartnerOverview({ db: context.db, actor: user, today: new Date().toISOString().slice(0, 10) });
+    if (overview) return json({ partner: overview, q: "", icbs: [] as AreaSummary[], attention: null }, { headers: { "Cache-Control": "private, no-store" } });
+  }
+  const { q } = z.object({ q: z.string().max(100).optional() }).parse(Object.fromEntries(new URL(request.url).searchParams));
   // The attention list is the commissioner's: their ICB's agreements and services.
   const attention = user?.role === "commissioner" ? await getAttentionList({ db: context.db, actor: user, today: todayIso() }) : null;
-  return json({ q: q ?? "", icbs: await listIcbs({ db: context.db, search: q }), attention }, { headers: user ? { "Cache-Control": "private, no-store" } : {} });
+  return json({ partner: null, q: q ?? "", icbs: await listIcbs({ db: context.db, search: q }), attention }, { headers: user ? { "Cache-Control": "private, no-store" } : {} });
 }
 
 const ATTENTION_GROUPS: { kind: string; title: string }[] = [
@@ -28,7 +35,7 @@ function AttentionList({ items }: { items: AttentionItem[] }) {
   return (
     <section aria-labelledby="attention" className="app-attention">
       <h2 id="attention">Needs your attention</h2>
-      {items.length === 0 ? <p>Nothing needs your attention: no agreement ends or is due for review in the next 90 days, no KPI is off track and no service's funding is about to end.</p> : null}
+      {items.length === 0 ? <p>Nothing needs your attention: no agreement ends or is due for review in the next 90 days, no KPI is off track, no service's funding is about to end and no return is overdue.</p> : null}
       {kinds
         .filter((g) => items.some((i) => i.kind === g.kind))
         .map((g) => (
@@ -55,7 +62,10 @@ function AttentionList({ items }: { items: AttentionItem[] }) {
 export const meta: MetaFunction = () => [{ title: "Health justice commissioning" }];
 
 export default function HomeRoute() {
-  const { q, icbs, attention } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  if (data.partner) return <PartnerHome overview={data.partner as unknown as PartnerOverview} />;
+  const { q, icbs } = data;
+  const attention = data.attention;
   return (
     <>
       <h1>Health justice commissioning</h1>

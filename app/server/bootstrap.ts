@@ -3,6 +3,7 @@ import { loadReferenceBundle } from "../../importers/load-bundle";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { ensureDemoAgreements } from "../../db/seed/demo-agreements";
 import { ensureDemoHjp } from "../../db/seed/demo-hjp";
+import { ensureDemoReturns } from "../../db/seed/demo-returns";
 import { DEMO_PASSWORD } from "../services/accounts/passwords.server";
 import type { ServerConfig } from "./config";
 
@@ -26,6 +27,8 @@ export async function bootstrap({ database, config, log }: { database: Database;
       // Agreements cover the synthetic services, so they come after them.
       const agreementsSeed = await ensureDemoAgreements(database, { today: new Date().toISOString().slice(0, 10) });
       if (agreementsSeed.status === "loaded") log(`Created ${agreementsSeed.created} synthetic demonstration partnership agreements`);
+      const returns = await ensureDemoReturns(database, { today: new Date().toISOString().slice(0, 10) });
+      if (returns.status === "loaded") log(`Created reporting requirements for ${returns.requirements} synthetic demo services and ${returns.returns} demo returns`);
     }
     config.startupNotes.push(
       "",

@@ -8,3 +8,4 @@ export * from "./hjp-synthetic";
 export * from "./imports";
 export * from "./indicators";
 export * from "./reference";
+export * from "./returns";

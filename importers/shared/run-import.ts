@@ -229,7 +229,7 @@ export async function runImport(options: RunOptions): Promise<ImportSummary> {
   return summary;
 }
 
-function checkHeader(
+export function checkHeader(
   header: string[],
   parser: { requiredColumns: readonly string[]; optionalColumns?: readonly string[]; allowExtraColumns?: boolean },
   addError: (e: RowError) => void,

@@ -11,6 +11,17 @@ import { DEMO_PASSWORD, expect, test } from "./fixtures";
  * 403, 404, 405 (no such method on the route).
  */
 type Outcome = number | "login";
+
+/** Quarter starts (NHS financial quarters) counted back from today: the demo requirements start four quarters ago. */
+function quarterStart(back: number): string {
+  const now = new Date();
+  const index = (now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1) * 4 + (now.getUTCMonth() >= 3 ? Math.floor((now.getUTCMonth() - 3) / 3) : 3) - back;
+  const year = Math.floor(index / 4);
+  const month = [4, 7, 10, 1][index % 4];
+  return `${month === 1 ? year + 1 : year}-${String(month).padStart(2, "0")}-01`;
+}
+const FIRST = quarterStart(4);
+const LAST = quarterStart(1);
 type Who = "anonymous" | "admin" | "commissioner" | "strategist" | "vcse";
 type Check = { method: "GET" | "POST"; url: string; form?: Record<string, string>; expect: Record<Who, Outcome> };
 
@@ -214,6 +225,34 @@ export const MATRIX: Record<string, Check[]> = {
     { method: "GET", url: "/agreements/export?format=csv", expect: signedIn(200) },
     { method: "GET", url: "/agreements/export?format=xlsx&status=active", expect: signedIn(200) },
     { method: "GET", url: "/agreements/export?format=pdf", expect: signedIn(400) },
+  ],
+  // VCSE returns (synthetic demo): the demo organisation submits services 1 and 8's returns, Greater Manchester's commissioners
+  // review them and strategists read them; service 5 is another organisation's, service 9 in another ICB. The first
+  // period with a requirement is four quarters ago; FIRST is its start date.
+  "returns._index": [{ method: "GET", url: "/returns", expect: { anonymous: "login", admin: 403, commissioner: 302, strategist: 302, vcse: 200 } }],
+  "returns.delivery": [{ method: "GET", url: "/returns/delivery", expect: only(["vcse"], 200) }],
+  "icb.$code.returns": [
+    { method: "GET", url: "/icb/E54000057/returns", expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 403 } },
+    { method: "GET", url: "/icb/E54000048/returns", expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 403 } },
+  ],
+  "returns.$serviceId.$period": [
+    { method: "GET", url: `/returns/1/${FIRST}`, expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 200 } },
+    { method: "GET", url: `/returns/5/${FIRST}`, expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
+    { method: "GET", url: `/returns/9/${FIRST}`, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 404 } },
+    // Submitting another organisation's return is not found; an empty submission of one's own is refused with the error summary.
+    { method: "POST", url: `/returns/5/${FIRST}`, form: { intent: "submit", revision: "0" }, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 404 } },
+    { method: "POST", url: `/returns/8/${LAST}`, form: { intent: "submit", revision: "0" }, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 400 } },
+  ],
+  "returns.$serviceId.$period_.upload": [
+    { method: "GET", url: `/returns/8/${LAST}/upload`, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 200 } },
+    { method: "GET", url: `/returns/5/${LAST}/upload`, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 404 } },
+    { method: "POST", url: `/returns/5/${LAST}/upload`, form: { intent: "accept", uploadId: "1" }, expect: { anonymous: "login", admin: 403, commissioner: 404, strategist: 404, vcse: 404 } },
+  ],
+  "api.v1.returns.$serviceId.$period": [
+    { method: "GET", url: `/api/v1/returns/1/${FIRST}`, expect: { anonymous: 401, admin: 403, commissioner: 200, strategist: 200, vcse: 200 } },
+    { method: "GET", url: `/api/v1/returns/5/${FIRST}`, expect: { anonymous: 401, admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
+    // Read-only: nobody submits a return through the API.
+    { method: "POST", url: `/api/v1/returns/1/${FIRST}`, form: { clientsAdvised: "1" }, expect: all(405) },
   ],
 };
 

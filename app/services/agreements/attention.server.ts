@@ -10,6 +10,7 @@ import type { Actor } from "../../auth/permissions";
 import { addDays, addMonths } from "../../domain/synthetic/dates";
 import { getAgreement, listAgreements } from "./agreements.server";
 import { computeKpiDelivery } from "./delivery.server";
+import { overdueReturnsAttention } from "../returns/tracker.server";
 
 export type AttentionItem = {
   /** Groups the list: "ending", "review", "kpi", "funding", or a source's own kind. */
@@ -84,7 +85,7 @@ export const fundingEndsWithoutSuccessor: AttentionSource = async (db, { icbCode
 };
 
 /** The checks run for the list, in order; push further sources (returns overdue) onto it. */
-export const attentionSources: AttentionSource[] = [endingOrDueForReview, kpisOffTrack, fundingEndsWithoutSuccessor];
+export const attentionSources: AttentionSource[] = [endingOrDueForReview, kpisOffTrack, fundingEndsWithoutSuccessor, overdueReturnsAttention];
 
 /** Everything needing the commissioner's attention in their ICB, soonest first. */
 export async function getAttentionList({ db, actor, today }: { db: Queryable; actor: Actor; today: string }): Promise<AttentionItem[]> {

@@ -19,6 +19,8 @@ import type { Actor } from "../../auth/permissions";
 import { inArray } from "drizzle-orm";
 import { type AgreementDetail, getAgreementPayments } from "./agreements.server";
 import { SYNTHETIC_LABEL } from "../hjp/dashboard.server";
+import { countedByForm, formCountedPeriods } from "../returns/totals.server";
+import { ReturnAggregatesSchema, totalGainsPence } from "../../domain/returns/measures";
 
 type Fraction = { numerator: number; denominator: number };
 
@@ -70,6 +72,8 @@ export const hjpActivityTotals: TotalsSource = async (db, { serviceIds, periods 
         where e.service_id in (select json_array_elements_text(${JSON.stringify(serviceIds)}::json)::int)
           and e.referral_date >= ${periods[0]}::date
           and e.referral_date < (${periods[periods.length - 1]}::date + interval '3 months')
+          -- A period an accepted web-form return counts for is counted from the form (below), never twice.
+          and not ${countedByForm("e")}
         group by 1`,
   );
   return list.map((r) => ({
@@ -82,14 +86,42 @@ export const hjpActivityTotals: TotalsSource = async (db, { serviceIds, periods 
   }));
 };
 
-/** Further sources of actuals (accepted VCSE returns): push a TotalsSource here at start-up. */
+/**
+ * Accepted web-form VCSE returns, for the periods they count for (returns/totals.server.ts
+ * says which source counts for each period; the activity source above leaves those
+ * periods out). Form returns carry no outcome-by-client detail, so they add clients and
+ * income but nothing to the resolved or Core20 shares. An annual return counts in the
+ * quarter it starts.
+ */
+export const formReturnTotals: TotalsSource = async (db, { serviceIds, periods }) => {
+  if (!serviceIds.length || !periods.length) return [];
+  const list = await rows<{ period: string; aggregates: unknown }>(
+    db,
+    sql`select to_char(date_trunc('quarter', fc.period_start), 'YYYY-MM-DD') as period, fc.aggregates
+        from (${formCountedPeriods}) fc
+        where fc.service_id in (select json_array_elements_text(${JSON.stringify(serviceIds)}::json)::int)
+          and fc.period_start >= ${periods[0]}::date
+          and fc.period_start < (${periods[periods.length - 1]}::date + interval '3 months')`,
+  );
+  return list.map((r) => {
+    const a = ReturnAggregatesSchema.parse(typeof r.aggregates === "string" ? JSON.parse(r.aggregates) : r.aggregates);
+    return {
+      period: r.period,
+      clientsAdvised: a.clientsAdvised ?? undefined,
+      incomeGainedPence: totalGainsPence(a) ?? undefined,
+      incomeClients: a.clientsWithGains ?? undefined,
+    };
+  });
+};
+
+/** Further sources of actuals: push a TotalsSource here at start-up. */
 export const extraTotalsSources: TotalsSource[] = [];
 
 const add = (a: Fraction | undefined, b: Fraction | undefined): Fraction | undefined =>
   a || b ? { numerator: (a?.numerator ?? 0) + (b?.numerator ?? 0), denominator: (a?.denominator ?? 0) + (b?.denominator ?? 0) } : undefined;
 
 /** Sums every source's totals per quarter. */
-export async function collectTotals(db: Queryable, query: TotalsQuery, sources: TotalsSource[] = [hjpActivityTotals, ...extraTotalsSources]): Promise<Map<string, PeriodTotals>> {
+export async function collectTotals(db: Queryable, query: TotalsQuery, sources: TotalsSource[] = [hjpActivityTotals, formReturnTotals, ...extraTotalsSources]): Promise<Map<string, PeriodTotals>> {
   const out = new Map<string, PeriodTotals>();
   for (const source of sources) {
     for (const t of await source(db, query)) {
@@ -183,7 +215,7 @@ export async function computeKpiDelivery({ db, agreement, today }: { db: Queryab
       table: {
         id: `kpi-${k.measure}`,
         title: `${m?.label ?? k.measure}: target and actual by quarter`,
-        description: `${m?.description ?? ""}. Actuals come from the HJP activity of the services the agreement covers${extraTotalsSources.length ? " and accepted VCSE returns" : ""}.`,
+        description: `${m?.description ?? ""}. Actuals come from the HJP activity of the services the agreement covers, or, for a quarter whose accepted VCSE return was a web form, from that return.`,
         rowHeader: "Quarter",
         columns: [
           { key: "target", label: "Target", format: FORMAT[kind] },

@@ -801,7 +801,8 @@ export async function getHjpView({
       description: "Referrals and clients by the health setting the client was reached through.",
       rowHeader: "Setting",
       data: get("setting"),
-      label: (k) => label(SETTINGS, k),
+      // Form returns record no setting.
+      label: (k) => (k === NOT_KNOWN ? "Not recorded (form returns)" : label(SETTINGS, k)),
       total,
       share: true,
     }),

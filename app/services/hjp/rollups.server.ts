@@ -19,10 +19,18 @@
  *   chosen by a fixed hash of the service and episode reference, with chances equal to the
  *   neighbourhood's shares. Counts stay whole numbers and each place gets its share on
  *   average. A neighbourhood in no place counts in "Not in a place".
+ * - Each service's reporting period counts once (app/services/returns/totals.server.ts):
+ *   where the latest accepted return for a period is a web-form return, its aggregates
+ *   count and that period's episodes are left out. Form figures have no footprint, so
+ *   at the ICB level they count under "Not known" for places, neighbourhoods,
+ *   deprivation and setting (app/domain/returns/rollup-rows.ts); place and neighbourhood
+ *   pages cannot include them.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
+import { addRows, formContributions } from "../../domain/returns/rollup-rows";
 import { placeMembership } from "../geography/areas.server";
+import { countedByForm, formCountedAggregates } from "../returns/totals.server";
 import type { ServiceSummary } from "./view-types";
 
 export type HjpScope = {
@@ -127,6 +135,8 @@ async function scopedEpisodes({ db, scope, from, to }: { db: Queryable; scope: H
   if (scope.serviceId != null) conditions.push(sql`s.id = ${scope.serviceId}`);
   if (from) conditions.push(sql`ep.referral_date >= ${from}`);
   if (to) conditions.push(sql`ep.referral_date <= ${to}`);
+  // A period an accepted form return covers counts from the form instead (never both).
+  conditions.push(sql`not ${countedByForm("ep")}`);
   return sql`
     members as (
       select pcn, place, share from json_to_recordset(${membership}::json) as t(pcn text, place text, share float8)
@@ -269,6 +279,17 @@ export async function rollUpHjpBy(query: RollupQuery & { by: readonly Dimension[
         group by 1 order by 1`
     );
     out.set(d, result.map(toRow));
+  }
+  if (footprint.level === "icb") {
+    const periods = await formCountedAggregates({ db, icbCode: scope.icbCode, organisationId: scope.organisationId, serviceId: scope.serviceId, from, to });
+    if (periods.length) {
+      const added = formContributions(periods, query.by, { notKnown: NOT_KNOWN, recent });
+      for (const [d, extra] of added) {
+        const merged = new Map((out.get(d as Dimension) ?? []).map((r) => [r.key, r]));
+        for (const r of extra) merged.set(r.key, merged.has(r.key) ? addRows(merged.get(r.key)!, r) : r);
+        out.set(d as Dimension, [...merged.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+      }
+    }
   }
   return out;
 }

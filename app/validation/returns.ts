@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** The upload form: one CSV or Excel file. Checked in the browser and again on the server. */
+export function uploadSchema() {
+  return z.object({
+    file: z
+      .instanceof(File, { message: "Select a CSV or Excel file" })
+      .refine((f) => f.size > 0, "The selected file is empty")
+      .refine((f) => /\.(csv|csv\.gz|xlsx)$/i.test(f.name), "The selected file must be a CSV (.csv) or Excel (.xlsx) file")
+      .refine((f) => f.size <= 20 * 1024 * 1024, "The selected file must be smaller than 20 MB"),
+  });
+}
+
+/** A return's address: the service id and the period's start date (/returns/12/2025-04-01). */
+export const ReturnParamsSchema = z.object({ serviceId: z.coerce.number().int().positive(), period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
