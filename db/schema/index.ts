@@ -5,4 +5,5 @@ export * from "./hjp";
 export * from "./hjp-synthetic";
 export * from "./imports";
 export * from "./indicators";
+export * from "./packs";
 export * from "./reference";
