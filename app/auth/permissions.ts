@@ -16,6 +16,8 @@ export const PERMISSIONS = {
     "read:audit:any",
     "read:indicators:any",
     "read:icb:any",
+    "create:pack:any",
+    "read:pack:any",
   ],
   commissioner: [
     "read:indicators:any",
