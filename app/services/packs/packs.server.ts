@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../../../db/client";
-import { areas, organisations, packs, packVersions } from "../../../db/schema/index";
+import { areas, customPlaces, organisations, packs, packVersions } from "../../../db/schema/index";
 import { canEditPack, canReadPack } from "../../auth/pack-access";
 import { type Actor, hasPermission } from "../../auth/permissions";
 import { type NarrativeBlock, parseNarrative } from "../../domain/packs/narrative";
@@ -57,8 +57,8 @@ async function areaNames(db: Queryable, codes: string[]): Promise<Map<string, st
   // An ICB's own places are not in areas: their names come with the ICB's place list.
   const missing = unique.filter((c) => !out.has(c));
   if (missing.length) {
-    const custom = await db.execute(sql`select code, name from custom_places where code in (${sql.join(missing.map((c) => sql`${c}`), sql`, `)})`);
-    for (const r of (Array.isArray(custom) ? custom : (custom as { rows: { code: string; name: string }[] }).rows) as { code: string; name: string }[]) out.set(r.code, r.name);
+    const custom = await db.select({ code: customPlaces.code, name: customPlaces.name }).from(customPlaces).where(inArray(customPlaces.code, missing));
+    for (const r of custom) out.set(r.code, r.name);
   }
   return out;
 }
