@@ -2,6 +2,7 @@ import type { Database } from "../../db/client";
 import { loadReferenceBundle } from "../../importers/load-bundle";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { ensureDemoHjp } from "../../db/seed/demo-hjp";
+import { ensureDemoPack } from "../../db/seed/demo-packs";
 import { DEMO_PASSWORD } from "../services/accounts/passwords.server";
 import type { ServerConfig } from "./config";
 
@@ -22,6 +23,7 @@ export async function bootstrap({ database, config, log }: { database: Database;
     if (!config.skipReferenceData) {
       const hjp = await ensureDemoHjp(database, { today: new Date().toISOString().slice(0, 10), log });
       if (hjp.status === "loaded") log(`Loaded synthetic demonstration HJP data (${hjp.counts.services} services, ${hjp.counts.activity.toLocaleString("en-GB")} episodes) in ${hjp.seconds.toFixed(1)} s`);
+      if ((await ensureDemoPack(database.db)).created) log("Created a demo strategy evidence pack");
     }
     config.startupNotes.push(
       "",

@@ -5,13 +5,15 @@
  */
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../../../db/client";
-import { areas, customPlaces, organisations, packs, packVersions } from "../../../db/schema/index";
+import { areas, customPlaces, hjpEpisodes, hjpServices, indicators, indicatorValues, organisations, packs, packVersions } from "../../../db/schema/index";
 import { canEditPack, canReadPack } from "../../auth/pack-access";
 import { type Actor, hasPermission } from "../../auth/permissions";
 import { type NarrativeBlock, parseNarrative } from "../../domain/packs/narrative";
 import { orderSections, type PackSection, PackSectionSchema, SECTIONS, validateSectionOptions } from "../../domain/packs/sections";
 import { figuresFor, freezeSnapshot } from "../../domain/packs/snapshot";
+import { profileSection } from "../../domain/charts/breakdowns";
 import { recordAudit } from "../audit/audit.server";
+import { financialYears } from "../hjp/dashboard.server";
 import { footprintAreas } from "../indicators/query.server";
 import { SECTION_LOADERS } from "./section-loaders.server";
 import type { PackArea, SectionData } from "./section-types";
@@ -281,4 +283,42 @@ export async function getPackContent({ db, actor, id, now = new Date() }: { db: 
     vintage: [...new Set(sections.map((s) => s.data.vintage).filter((v): v is string => Boolean(v)))],
     synthetic: sections.some((s) => s.data.synthetic),
   };
+}
+
+export type PackEditor = {
+  pack: PackDetail;
+  indicators: { id: string; name: string; section: string }[];
+  periods: string[];
+  years: string[];
+};
+
+/** What the edit form offers: the indicators, the periods the area has figures for, and the financial years of HJP data. */
+export async function getPackEditor({ db, actor, id }: { db: Queryable; actor: Actor; id: number }): Promise<PackEditor> {
+  const pack = await getPack({ db, actor, id });
+  if (!pack.canEdit) throw new PackError(pack.status === "published" ? 409 : 403, pack.status === "published" ? "This pack is published: its figures and text are frozen and cannot be changed." : "You can read this pack but not change it.");
+  const [metas, periods, range] = await Promise.all([
+    db.select({ id: indicators.id, name: indicators.name, valueType: indicators.valueType, source: indicators.source }).from(indicators).orderBy(asc(indicators.name)),
+    db
+      .selectDistinct({ period: indicatorValues.period, start: indicatorValues.periodStart })
+      .from(indicatorValues)
+      .where(inArray(indicatorValues.areaCode, [pack.area.code, pack.area.icbCode]))
+      .orderBy(desc(indicatorValues.periodStart)),
+    db
+      .select({ first: sql<string | null>`min(${hjpEpisodes.referralDate})::text`, last: sql<string | null>`max(${hjpEpisodes.referralDate})::text` })
+      .from(hjpEpisodes)
+      .innerJoin(hjpServices, eq(hjpServices.id, hjpEpisodes.serviceId))
+      .where(eq(hjpServices.icbCode, pack.area.icbCode)),
+  ]);
+  return {
+    pack,
+    indicators: metas.map((m) => ({ id: m.id, name: m.name, section: profileSection(m) })),
+    periods: [...new Set(periods.map((p) => p.period))],
+    years: financialYears(range[0]?.first ?? null, range[0]?.last ?? null),
+  };
+}
+
+/** A pack error as the HTTP response a route throws. */
+export function packErrorResponse(error: unknown): never {
+  if (error instanceof PackError) throw new Response(error.message, { status: error.status });
+  throw error;
 }
