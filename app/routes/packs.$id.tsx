@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Breadcrumbs } from "~/components/nhsuk/breadcrumbs";
 import { ErrorSummary } from "~/components/nhsuk/error-summary";
 import { Button } from "~/components/nhsuk/fields";
-import { longDate } from "~/components/packs/pack-format";
+import { cssString, longDate } from "~/components/packs/pack-format";
 import { PackSectionView } from "~/components/packs/pack-section";
 import { DISCLOSURE_RULE } from "~/domain/disclosure/rule";
 import { getPackContent, listShareableOrganisations, packErrorResponse, PackError, publishPack, sharePack } from "~/services/packs/packs.server";
@@ -43,7 +43,7 @@ export default function PackRoute() {
   const { pack } = content;
   const area = pack.area.level === "place" ? `${pack.area.name}, ${pack.area.icbName}` : `${pack.area.name} (whole system)`;
   const status = content.frozen ? `Published ${longDate(content.figuresAt)}: figures frozen on that date` : `Draft: live figures as at ${longDate(content.figuresAt)}`;
-  const running = `${pack.title} · ${area} · ${content.frozen ? "published" : "draft"}, figures as at ${longDate(content.figuresAt)}${content.vintage.length ? ` · ${content.vintage.join("; ")}` : ""}`;
+  const footer = `${content.frozen ? "Published" : "Draft"}, figures as at ${longDate(content.figuresAt)}${content.vintage.length ? `. ${content.vintage.join("; ")}` : ""}`;
   return (
     <>
       <div className="app-no-print">
@@ -156,11 +156,10 @@ export default function PackRoute() {
         </details>
       </div>
       {content.sections.map((s, i) => (
-        <PackSectionView key={s.spec.kind} section={s} index={i} meta={running} />
+        <PackSectionView key={s.spec.kind} section={s} index={i} />
       ))}
-      <p className="app-pack-print-footer" aria-hidden="true">
-        {running}
-      </p>
+      {/* Printed pages carry the pack, its date and data vintage in their margins: page margin boxes take only CSS strings. */}
+      <style>{`@media print { @page { @top-left { content: ${cssString(`${pack.title} · ${area}`)}; } @bottom-left { content: ${cssString(footer)}; } } }`}</style>
     </>
   );
 }

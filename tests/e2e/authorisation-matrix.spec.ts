@@ -200,6 +200,8 @@ test("every route has an entry in the authorisation matrix", () => {
 });
 
 test("every route answers each role as the matrix says", async ({ baseURL }) => {
+  // Every route × every role, some of them whole dashboards and PDFs built live: far more than one page's minute.
+  test.setTimeout(300_000);
   const failures: string[] = [];
   for (const [route, checks] of Object.entries(MATRIX)) {
     for (const check of checks) {

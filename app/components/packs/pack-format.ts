@@ -19,3 +19,12 @@ export const keyFigureText = (k: KeyFigure) => packCellText(k.value, k.format, k
 const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
 /** "28 November 2026" from an ISO timestamp. */
 export const longDate = (iso: string) => DATE_TIME.format(new Date(iso));
+
+/**
+ * Text as a CSS string literal, for the print stylesheet's page margin boxes (which can
+ * hold only strings): quotes and backslashes escaped, and no `<` that could end the
+ * style element it is written into.
+ */
+export function cssString(text: string): string {
+  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n]+/g, " ").replace(/</g, "\\3C ").replace(/>/g, "\\3E ")}"`;
+}

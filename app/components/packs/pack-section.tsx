@@ -73,12 +73,11 @@ function PackTableView({ table }: { table: PackTable }) {
  * the table of its figures, then the sources, periods and caveats. A section whose data
  * is not installed says so and shows nothing else.
  */
-export function PackSectionView({ section, index, meta }: { section: PackContentSection; index: number; meta: string }) {
+export function PackSectionView({ section, index }: { section: PackContentSection; index: number }) {
   const { data, narrative } = section;
   const charted = new Set(data.charts.flatMap((c) => (c.type === "bars" ? [c.table] : [])));
   return (
     <section className="app-pack-section" aria-labelledby={`section-${index + 1}`} id={`pack-section-${index + 1}`}>
-      <p className="app-pack-running nhsuk-body-s">{meta}</p>
       <h2 id={`section-${index + 1}`}>
         {index + 1}. {data.title}
       </h2>
@@ -103,7 +102,7 @@ export function PackSectionView({ section, index, meta }: { section: PackContent
               <dt className="nhsuk-summary-list__key">{k.label}</dt>
               <dd className="nhsuk-summary-list__value" data-key-figure={k.label}>
                 {keyFigureText(k)}
-                {k.detail ? <span className="nhsuk-body-s"> {k.detail}</span> : null}
+                {k.detail ? ` ${k.detail}` : null}
               </dd>
             </div>
           ))}
