@@ -32,7 +32,7 @@ function PackTableView({ table }: { table: PackTable }) {
   );
   return (
     <div className="app-table-block app-pack-table" id={`table-${table.id}`}>
-      <h4 className="nhsuk-heading-xs">{table.title}</h4>
+      <h3 className="nhsuk-heading-xs">{table.title}</h3>
       <p className="nhsuk-body-s">{table.description}</p>
       {table.rows.length === 0 ? (
         <p className="nhsuk-body-s">No data to display.</p>
