@@ -31,7 +31,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (submission.value.intent === "publish") await publishPack({ db: context.db, actor: user, id });
     else await sharePack({ db: context.db, actor: user, id, organisationIds: submission.value.organisationIds });
   } catch (error) {
-    if (error instanceof PackError && error.status === 400) return json({ error: error.message }, { status: 400 });
+    // A refusal the user can act on is shown on the page; not found and forbidden are thrown.
+    if (error instanceof PackError && (error.status === 400 || error.status === 409)) return json({ error: error.message }, { status: error.status });
     packErrorResponse(error);
   }
   return redirect(`/packs/${id}`);
