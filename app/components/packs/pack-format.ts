@@ -28,3 +28,6 @@ export const longDate = (iso: string) => DATE_TIME.format(new Date(iso));
 export function cssString(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\r\n]+/g, " ").replace(/</g, "\\3C ").replace(/>/g, "\\3E ")}"`;
 }
+
+/** The synthetic-data label after its lead-in ("Synthetic demonstration data."), which is shown in bold before it. */
+export const syntheticDetail = (label: string) => label.replace(/^Synthetic demonstration data:\s*/, "").replace(/^./, (c) => c.toUpperCase());

@@ -13,7 +13,7 @@ import type { Run } from "~/domain/packs/narrative";
 import type { PackContent, PackContentSection } from "~/services/packs/packs.server";
 import type { PackChart, PackRow, PackTable } from "~/services/packs/section-types";
 import { PackChartView } from "./pack-chart";
-import { keyFigureText, longDate, rowCellText } from "./pack-format";
+import { keyFigureText, longDate, rowCellText, syntheticDetail } from "./pack-format";
 
 const MARGIN = 50;
 const TOP = 64;
@@ -35,7 +35,7 @@ function ensureSpace(doc: Doc, height: number) {
 
 function heading(doc: Doc, text: string, size: number) {
   ensureSpace(doc, size * 3);
-  doc.moveDown(0.4).font("Helvetica-Bold").fontSize(size).fillColor(INK).text(pdfText(text), { width: contentWidth(doc) });
+  doc.moveDown(0.4).font("Helvetica-Bold").fontSize(size).fillColor(INK).text(pdfText(text), MARGIN, undefined, { width: contentWidth(doc) });
   doc.moveDown(0.3);
 }
 
@@ -48,11 +48,11 @@ function paragraph(doc: Doc, text: string, size = 10, colour = INK) {
 
 function runs(doc: Doc, list: Run[], options: { indent?: number } = {}) {
   list.forEach((r, i) => {
-    doc
-      .font(r.bold ? "Helvetica-Bold" : "Helvetica")
-      .fontSize(10)
-      .fillColor(INK)
-      .text(pdfText(r.text), i === 0 ? MARGIN + (options.indent ?? 0) : undefined, undefined, { width: contentWidth(doc) - (options.indent ?? 0), continued: i < list.length - 1 });
+    const continued = i < list.length - 1;
+    doc.font(r.bold ? "Helvetica-Bold" : "Helvetica").fontSize(10).fillColor(INK);
+    // Only the first run sets the position and width: giving them again restarts the line.
+    if (i === 0) doc.text(pdfText(r.text), MARGIN + (options.indent ?? 0), undefined, { width: contentWidth(doc) - (options.indent ?? 0), continued });
+    else doc.text(pdfText(r.text), { continued });
   });
 }
 
@@ -83,8 +83,14 @@ function chart(doc: Doc, c: PackChart, tables: PackTable[]) {
   }
   const box = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
   const [vw, vh] = box ? [Number(box[1]), Number(box[2])] : [640, 360];
-  const width = Math.min(contentWidth(doc), vw);
-  const height = (vh / vw) * width;
+  // A chart taller than a page (every neighbourhood of a large ICB) is scaled down to one page.
+  const room = doc.page.height - TOP - BOTTOM - 40;
+  let width = Math.min(contentWidth(doc), vw);
+  let height = (vh / vw) * width;
+  if (height > room) {
+    width *= room / height;
+    height = room;
+  }
   ensureSpace(doc, height + 30);
   doc.font("Helvetica-Bold").fontSize(10).fillColor(INK).text(pdfText(c.title), MARGIN, undefined, { width: contentWidth(doc) });
   doc.moveDown(0.3);
@@ -144,7 +150,7 @@ function section(doc: Doc, s: PackContentSection, index: number) {
   heading(doc, `${index + 1}. ${data.title}`, 16);
   if (data.synthetic) {
     doc.font("Helvetica-Bold").fontSize(9).fillColor("#7c2855").text("Synthetic demonstration data. ", MARGIN, undefined, { width: contentWidth(doc), continued: true });
-    doc.font("Helvetica").text(pdfText(data.synthetic.replace(/^Synthetic demonstration data: /, "")));
+    doc.font("Helvetica").text(pdfText(syntheticDetail(data.synthetic)));
     doc.moveDown(0.5);
   }
   narrative(doc, s);

@@ -3,7 +3,7 @@ import type { PackContentSection } from "~/services/packs/packs.server";
 import type { PackRow, PackTable } from "~/services/packs/section-types";
 import { Narrative } from "./narrative";
 import { PackChartView } from "./pack-chart";
-import { keyFigureText, rowCellText } from "./pack-format";
+import { keyFigureText, rowCellText, syntheticDetail } from "./pack-format";
 
 function CellText({ row, column }: { row: PackRow; column: PackTable["columns"][number] }) {
   const text = rowCellText(row, column.key, column.format);
@@ -84,7 +84,7 @@ export function PackSectionView({ section, index }: { section: PackContentSectio
       {data.synthetic ? (
         <div className="app-synthetic-banner" role="note" aria-label="Synthetic demonstration data">
           <p className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-            <strong>Synthetic demonstration data.</strong> {data.synthetic.replace(/^Synthetic demonstration data: /, "")}
+            <strong>Synthetic demonstration data.</strong> {syntheticDetail(data.synthetic)}
           </p>
         </div>
       ) : null}

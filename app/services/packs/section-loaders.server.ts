@@ -237,7 +237,7 @@ export const loadHjpProvisionSection: SectionLoader = async (db, ctx) => {
   if (!view) return { ...section, status: "empty", message: `There is no health justice partnership data for ${area.name}.` };
   hjpBasics(section, view, year || null);
   section.tables = pick(view, ["services", "places", "reach", "reach-deprivation", "sources"]);
-  section.keyFigures = view.headline.filter((h) => typeof h.value === "number" || h.value === "*").map((h) => ({ label: h.label, value: h.value, format: h.format, detail: h.detail }));
+  section.keyFigures = view.headline.filter((h) => typeof h.value === "number" || h.value === "*").map((h) => ({ label: h.label, value: h.value, format: h.format, detail: h.detail ? `(${h.detail})` : undefined }));
   const has = (id: string) => section.tables.some((t) => t.id === id);
   if (has("places")) section.charts.push({ type: "bars", id: "hjp-places", table: "places", column: "reach", skip: NOT_AREAS, title: `Clients a year per 1,000 adults by place (${view.period.reach.label})`, description: "Bar chart of clients a year per 1,000 registered adults in each place." });
   if (has("reach")) section.charts.push({ type: "bars", id: "hjp-reach", table: "reach", column: "rate", title: `Clients a year per 1,000 adults by neighbourhood (${view.period.reach.label})`, description: "Bar chart of clients a year per 1,000 registered adults in each neighbourhood, most deprived first." });
