@@ -20,6 +20,8 @@ export const PERMISSIONS = {
     "read:agreement:any",
     "update:agreement:any",
     "comment:agreement:any",
+    "create:pack:any",
+    "read:pack:any",
   ],
   commissioner: [
     "read:indicators:any",

@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { ensureDemoAgreements } from "../../db/seed/demo-agreements";
 import { ensureDemoHjp } from "../../db/seed/demo-hjp";
 import { ensureDemoReturns } from "../../db/seed/demo-returns";
+import { ensureDemoPack } from "../../db/seed/demo-packs";
 import { DEMO_PASSWORD } from "../services/accounts/passwords.server";
 import type { ServerConfig } from "./config";
 
@@ -29,6 +30,7 @@ export async function bootstrap({ database, config, log }: { database: Database;
       if (agreementsSeed.status === "loaded") log(`Created ${agreementsSeed.created} synthetic demonstration partnership agreements`);
       const returns = await ensureDemoReturns(database, { today: new Date().toISOString().slice(0, 10) });
       if (returns.status === "loaded") log(`Created reporting requirements for ${returns.requirements} synthetic demo services and ${returns.returns} demo returns`);
+      if ((await ensureDemoPack(database.db)).created) log("Created a demo strategy evidence pack");
     }
     config.startupNotes.push(
       "",

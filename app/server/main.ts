@@ -82,6 +82,10 @@ async function main() {
     console.log(`Serving http://localhost:${config.port} (ready in ${seconds} s)`);
     for (const line of config.startupNotes) console.log(line);
   });
+  // Clients reuse idle connections; Node closes them after 5 s, and a request sent just as
+  // one closes fails with ECONNRESET. Outlive the idle limits of browsers and proxies.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   // remix-serve alone never exits once a database is open (stack.md, gotcha 10):
   // close the listener and the database, then exit. Registered once per process.

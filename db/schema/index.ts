@@ -7,5 +7,6 @@ export * from "./hjp";
 export * from "./hjp-synthetic";
 export * from "./imports";
 export * from "./indicators";
+export * from "./packs";
 export * from "./reference";
 export * from "./returns";

@@ -153,6 +153,26 @@ export const MATRIX: Record<string, Check[]> = {
     { method: "GET", url: "/hjp/services/5", expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
     { method: "GET", url: "/hjp/services/9", expect: only(["commissioner", "strategist", "vcse"], 404) },
   ],
+  // Strategy evidence packs. Pack 1 is the demo draft for Greater Manchester (db/seed/demo-packs.ts): its ICB's
+  // commissioners and strategists (and administrators) read and edit it; a VCSE user sees only published packs
+  // shared with their organisation, so a draft is not found. Sharing a draft is refused (409) and changes nothing.
+  "packs._index": [{ method: "GET", url: "/packs", expect: signedIn(200) }],
+  "packs.new": [
+    { method: "GET", url: "/packs/new", expect: only(["admin", "commissioner", "strategist"], 200) },
+    { method: "POST", url: "/packs/new", form: { title: "" }, expect: only(["admin", "commissioner", "strategist"], 400) },
+  ],
+  "packs.$id": [
+    { method: "GET", url: "/packs/1", expect: { anonymous: "login", admin: 200, commissioner: 200, strategist: 200, vcse: 404 } },
+    { method: "GET", url: "/packs/999999", expect: signedIn(404) },
+    { method: "GET", url: "/packs/not-a-number", expect: signedIn(404) },
+    { method: "POST", url: "/packs/1", form: { intent: "share" }, expect: { anonymous: "login", admin: 409, commissioner: 409, strategist: 409, vcse: 404 } },
+  ],
+  "packs.$id_.edit": [
+    { method: "GET", url: "/packs/1/edit", expect: { anonymous: "login", admin: 200, commissioner: 200, strategist: 200, vcse: 404 } },
+    { method: "POST", url: "/packs/1/edit", form: { title: "" }, expect: { anonymous: "login", admin: 400, commissioner: 400, strategist: 400, vcse: 404 } },
+  ],
+  "packs.$id_.pdf": [{ method: "GET", url: "/packs/1/pdf", expect: { anonymous: "login", admin: 200, commissioner: 200, strategist: 200, vcse: 404 } }],
+  "packs.$id_.annex[.xlsx]": [{ method: "GET", url: "/packs/1/annex.xlsx", expect: { anonymous: "login", admin: 200, commissioner: 200, strategist: 200, vcse: 404 } }],
   "hjp.services.$id_.download": [
     { method: "GET", url: "/hjp/services/1/download?table=awards", expect: only(["commissioner", "strategist", "vcse"], 200) },
     { method: "GET", url: "/hjp/services/5/download?table=awards", expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
