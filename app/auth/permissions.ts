@@ -16,6 +16,8 @@ export const PERMISSIONS = {
     "read:audit:any",
     "read:indicators:any",
     "read:icb:any",
+    "manage:unit-costs:any",
+    "manage:inflation-index:any",
   ],
   commissioner: [
     "read:indicators:any",
@@ -34,6 +36,8 @@ export const PERMISSIONS = {
     "create:pack:own",
     "read:pack:own",
     "read:audit:own",
+    "manage:unit-costs:own",
+    "manage:inflation-index:any",
   ],
   strategist: [
     "read:indicators:any",

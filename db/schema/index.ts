@@ -6,3 +6,4 @@ export * from "./hjp-synthetic";
 export * from "./imports";
 export * from "./indicators";
 export * from "./reference";
+export * from "./value-for-money";
