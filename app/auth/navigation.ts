@@ -10,6 +10,8 @@ export function navigationFor(user: RootUser | null): { href: string; text: stri
   if (user.organisationId) items.push({ href: `/organisations/${user.organisationId}`, text: "Your organisation" });
   if (hasPermission(user, "read:indicators:any")) items.push({ href: "/indicators", text: "Indicators" });
   if (hasPermission(user, "read:hjp:own")) items.push({ href: "/hjp", text: "HJP activity" });
+  if (hasPermission(user, "read:hjp:own") && user.icbCode) items.push({ href: `/icb/${user.icbCode}/value-for-money`, text: "Value for money" });
+  if (hasPermission(user, "manage:unit-costs:any")) items.push({ href: "/value-for-money/unit-costs", text: "Unit costs" });
   if (hasPermission(user, "read:audit:own") || hasPermission(user, "read:audit:any")) items.push({ href: "/audit", text: "Audit trail" });
   if (hasPermission(user, "manage:users:any")) items.push({ href: "/admin/users", text: "Users" });
   if (hasPermission(user, "manage:organisations:any")) items.push({ href: "/admin/organisations", text: "Organisations" });
