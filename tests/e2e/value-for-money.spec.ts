@@ -2,6 +2,10 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, signInAs, test } from "./fixtures";
 
+// Each page rolls up three years of a whole ICB's activity and funding: allow for a busy machine.
+test.describe.configure({ timeout: 240_000 });
+const SLOW = { timeout: 60_000 };
+
 /**
  * Value for money as the demo commissioner meets it: Greater Manchester's spend against
  * income gained per place on the quadrant, the funnel plot of problems resolved by
@@ -30,8 +34,8 @@ function column(table: string[][], header: string): string[] {
 test("a commissioner sets Greater Manchester's HJP spend against outcomes, compares models and downloads the figures", async ({ page, consoleErrors }) => {
   void consoleErrors;
   await signInAs(page, "commissioner@example.org");
-  await page.getByRole("link", { name: "Value for money" }).first().click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Value for money in NHS Greater Manchester Integrated Care Board");
+  await page.getByRole("link", { name: "Value for money", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Value for money in NHS Greater Manchester Integrated Care Board", SLOW);
   await expect(page.getByRole("note", { name: "Synthetic demonstration data" })).toBeVisible();
   await expect(page.getByText("How small numbers are protected.")).toBeVisible();
 
@@ -67,12 +71,12 @@ test("a commissioner sets Greater Manchester's HJP spend against outcomes, compa
   await expect(page.getByRole("img", { name: /Spend by financial year/ })).toBeVisible();
 
   // Downloads: the places as CSV, the models as XLSX, each labelled synthetic.
-  const csvDownload = page.waitForEvent("download");
+  const csvDownload = page.waitForEvent("download", SLOW);
   await page.locator("#table-places").getByRole("link", { name: /Download this table as CSV/ }).click();
   const csv = fs.readFileSync((await (await csvDownload).path())!, "utf8");
   expect(csv).toContain("Synthetic demonstration data");
   expect(csv).toContain("Spend per 1,000 adults (£)");
-  const xlsxDownload = page.waitForEvent("download");
+  const xlsxDownload = page.waitForEvent("download", SLOW);
   await page.locator("#table-delivery-models").getByRole("link", { name: /Download this table as XLSX/ }).click();
   const xlsx = await xlsxDownload;
   expect(xlsx.suggestedFilename()).toMatch(/delivery-models.*\.xlsx$/);
@@ -85,7 +89,7 @@ test("a commissioner sets Greater Manchester's HJP spend against outcomes, compa
 
   // Drill down to a place.
   await page.locator("#table-places").getByRole("link", { name: "Oldham", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Value for money in Oldham");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Value for money in Oldham", SLOW);
   await expect(page.getByRole("img", { name: /by neighbourhood/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });
@@ -109,10 +113,10 @@ test("a commissioner enters index values and sees the estimate change with the p
     ["2024-25", "100"],
   ]) {
     await page.getByLabel("Financial year").fill(year);
-    await page.getByLabel("Index value").fill(value);
+    await page.getByLabel("Index value", { exact: true }).fill(value);
     await page.getByLabel("Source").fill("Test values entered by the e2e journey");
     await page.getByRole("button", { name: "Save index value" }).click();
-    await expect(page.getByRole("cell", { name: year, exact: true })).toBeVisible();
+    await expect(page.getByRole("cell", { name: year, exact: true })).toBeVisible(SLOW);
   }
 
   await page.goto("/icb/E54000057/value-for-money?priceYear=2010-11");
@@ -122,7 +126,8 @@ test("a commissioner enters index values and sees the estimate change with the p
   expect(await unitValue()).toBe("£6,680");
   await page.getByLabel("Price year for the value estimate").selectOption("2024-25");
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page).toHaveURL(/priceYear=2024-25/);
+  await expect(page).toHaveURL(/priceYear=2024-25/, SLOW);
+  await expect(page.getByLabel("Price year for the value estimate")).toHaveValue("2024-25", SLOW);
   // £6,680 × 100 ÷ 80.
   expect(await unitValue()).toBe("£8,350");
   await expect(page.locator('section[aria-labelledby="estimate"]').getByText(/GMCA \(New Economy\) Unit Cost Database v1.4/).first()).toBeVisible();

@@ -20,6 +20,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import type { VfmTotals } from "../../domain/value-for-money/measures";
+import { HOUSING_OUTCOMES } from "../../domain/hjp/vocabularies";
 import { MEANINGFUL_SWEMWBS_CHANGE } from "../../domain/value-for-money/measures";
 import { awardScope, type FootprintFilter, footprintCondition, type HjpScope, scopedEpisodes } from "../hjp/rollups.server";
 
@@ -31,7 +32,7 @@ export type VfmDimension = (typeof VFM_DIMENSIONS)[number];
 /** Case mix beside the totals: deprivation and problems, to read comparisons between models with. */
 export type CaseMix = { imdKnown: number; mostDeprived: number; welfareBenefits: number; debt: number; housing: number };
 
-export type VfmRow = VfmTotals & CaseMix & { key: string; period: string };
+export type VfmRow = VfmTotals & CaseMix & { key: string; period: string; /** Clients by the housing outcome recorded. */ housingByOutcome: Record<string, number> };
 
 async function rows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const result = await db.execute(query);
@@ -84,6 +85,9 @@ function spendCtes(scope: HjpScope): SQL {
     )`;
 }
 
+/** Housing outcomes counted one by one, for the value estimate. */
+const HOUSING_OUTCOME_CODES = HOUSING_OUTCOMES.map((h) => h.code).filter((c) => c !== "none");
+
 const OUTCOMES = sql.raw(`count(*)::int as referrals,
   count(*) filter (where e.attended)::int as clients,
   count(*) filter (where e.attended and e.closed_date is not null)::int as cases_closed,
@@ -107,7 +111,8 @@ const OUTCOMES = sql.raw(`count(*)::int as referrals,
   count(*) filter (where e.attended and e.imd_decile <= 2)::int as most_deprived,
   count(*) filter (where e.attended and 'welfare-benefits' = any(e.problem_areas))::int as welfare_benefits,
   count(*) filter (where e.attended and 'debt' = any(e.problem_areas))::int as debt,
-  count(*) filter (where e.attended and 'housing' = any(e.problem_areas))::int as housing`);
+  count(*) filter (where e.attended and 'housing' = any(e.problem_areas))::int as housing,
+  ${HOUSING_OUTCOME_CODES.map((h) => `count(*) filter (where e.housing_outcome = '${h}')::int as "housing:${h}"`).join(",\n  ")}`);
 
 const num = (v: unknown) => (v == null ? 0 : Number(v));
 
@@ -140,6 +145,7 @@ function toRow(r: Record<string, unknown>): VfmRow {
     welfareBenefits: num(r.welfare_benefits),
     debt: num(r.debt),
     housing: num(r.housing),
+    housingByOutcome: Object.fromEntries(HOUSING_OUTCOME_CODES.map((h) => [h, num(r[`housing:${h}`])])),
   };
 }
 
@@ -150,11 +156,12 @@ function base(episodes: SQL, periods: readonly VfmPeriod[]): SQL {
 }
 
 /**
- * Spend and outcomes by one dimension and period (periods may overlap: an "all years"
+ * Spend and outcomes by each dimension asked for and period, in one pass over the
+ * episodes (GROUPING SETS), as the HJP roll-ups do. Periods may overlap (an "all years"
  * period beside the financial years). Rows come sorted by key and period; a key with
  * spend and no episodes (or episodes and no spend) still has its row.
  */
-export async function rollUpValueForMoney({
+export async function rollUpValueForMoneyBy({
   db,
   scope,
   by,
@@ -163,38 +170,56 @@ export async function rollUpValueForMoney({
 }: {
   db: Queryable;
   scope: HjpScope;
-  by: VfmDimension;
+  by: readonly VfmDimension[];
   periods: readonly VfmPeriod[];
   footprint?: FootprintFilter;
-}): Promise<VfmRow[]> {
-  if (!periods.length) return [];
+}): Promise<Map<VfmDimension, VfmRow[]>> {
+  const out = new Map<VfmDimension, VfmRow[]>(by.map((d) => [d, []]));
+  if (!periods.length || !by.length) return out;
   const episodes = await scopedEpisodes({ db, scope });
-  const key = sql.raw(KEY[by]);
+  const keys = by.map((d, i) => sql.raw(`${KEY[d]} as k${i}`));
+  const which = sql.raw(`case ${by.map((d, i) => `when grouping(k${i}) = 0 then '${d}'`).join(" ")} end`);
+  const coalesced = sql.raw(by.length > 1 ? `coalesce(${by.map((_, i) => `k${i}`).join(", ")})` : "k0");
+  const outcomeSets = sql.raw(by.map((_, i) => `(k${i}, period)`).join(", "));
+  const shareSets = sql.raw(by.map((_, i) => `(k${i}, service_id, period)`).join(", "));
   // A service's (or organisation's, or the ICB's) own spend, when nothing narrows it to part of its clients.
-  const direct = footprint.level === "icb" && (by === "service" || by === "organisation" || by === "system");
-  const spend = direct
-    ? by === "system"
-      ? sql`select 'system' as gkey, period, sum(pence) as pence from spend_svc group by 2`
-      : by === "service"
-      ? sql`select service_id::text as gkey, period, sum(pence) as pence from spend_svc where service_id is not null group by 1, 2`
-      : sql`select s.organisation_id::text as gkey, ss.period, sum(ss.pence) as pence from spend_svc ss join hjp_services s on s.id = ss.service_id group by 1, 2`
-    : sql`select ks.gkey, ks.period, sum(ss.pence * ks.clients / svc.clients) as pence
-          from (select service_id, period, ${key} as gkey, count(*) filter (where attended)::float8 as clients from ep e where ${footprintCondition(footprint)} group by 1, 2, 3) ks
-          join svc on svc.service_id = ks.service_id and svc.period = ks.period and svc.clients > 0
-          join (select service_id, period, sum(pence) as pence from spend_svc where service_id is not null group by 1, 2) ss on ss.service_id = ks.service_id and ss.period = ks.period
-          group by 1, 2`;
+  const direct = footprint.level === "icb" ? by.filter((d) => d === "service" || d === "organisation" || d === "system") : [];
+  const directSpend: SQL[] = direct.map((d) =>
+    d === "system"
+      ? sql`select 'system' as dim, 'system' as gkey, period, sum(pence) as pence from spend_svc group by 3`
+      : d === "service"
+      ? sql`select 'service' as dim, service_id::text as gkey, period, sum(pence) as pence from spend_svc where service_id is not null group by 2, 3`
+      : sql`select 'organisation' as dim, s.organisation_id::text as gkey, ss.period, sum(ss.pence) as pence from spend_svc ss join hjp_services s on s.id = ss.service_id group by 2, 3`
+  );
   const result = await rows<Record<string, unknown>>(
     db,
     sql`${base(episodes, periods)},
       ${spendCtes(scope)},
-      spend as (${spend}),
-      outcomes as (select ${key} as gkey, e.period as operiod, ${OUTCOMES} from ep e where ${footprintCondition(footprint)} group by 1, 2)
-      select o.*, coalesce(o.gkey, sp.gkey) as key, coalesce(o.operiod, sp.period) as period, coalesce(sp.pence, 0)::float8 as spend_pence
-      from outcomes o full join spend sp on sp.gkey = o.gkey and sp.period = o.operiod
+      keyed as (select e.*, ${sql.join(keys, sql`, `)} from ep e where ${footprintCondition(footprint)}),
+      outcomes as (select ${which} as dim, ${coalesced} as gkey, e.period as operiod, ${OUTCOMES} from keyed e group by grouping sets (${outcomeSets})),
+      shares as (select ${which} as dim, ${coalesced} as gkey, service_id, period, count(*) filter (where attended)::float8 as clients from keyed group by grouping sets (${shareSets})),
+      ss as (select service_id, period, sum(pence) as pence from spend_svc where service_id is not null group by 1, 2),
+      spend as (
+        select sh.dim, sh.gkey, sh.period, sum(ss.pence * sh.clients / svc.clients) as pence
+        from shares sh
+        join svc on svc.service_id = sh.service_id and svc.period = sh.period and svc.clients > 0
+        join ss on ss.service_id = sh.service_id and ss.period = sh.period
+        where sh.dim not in (${sql.join([...direct.map((d) => sql`${d}`), sql`''`], sql`, `)})
+        group by 1, 2, 3
+        ${directSpend.length ? sql`union all ${sql.join(directSpend, sql` union all `)}` : sql``}
+      )
+      select o.*, coalesce(o.dim, sp.dim) as dimension, coalesce(o.gkey, sp.gkey) as key, coalesce(o.operiod, sp.period) as period, coalesce(sp.pence, 0)::float8 as spend_pence
+      from outcomes o full join spend sp on sp.dim = o.dim and sp.gkey = o.gkey and sp.period = o.operiod
       where coalesce(o.gkey, sp.gkey) is not null
-      order by 1, 2`
+      order by dimension, key, period`
   );
-  return result.map(toRow);
+  for (const r of result) out.get(r.dimension as VfmDimension)?.push(toRow(r));
+  return out;
+}
+
+/** One dimension (see rollUpValueForMoneyBy). */
+export async function rollUpValueForMoney(query: Omit<Parameters<typeof rollUpValueForMoneyBy>[0], "by"> & { by: VfmDimension }): Promise<VfmRow[]> {
+  return (await rollUpValueForMoneyBy({ ...query, by: [query.by] })).get(query.by)!;
 }
 
 export type FunderSpendRow = { funderName: string; serviceId: number | null; period: string; pence: number };
@@ -210,17 +235,4 @@ export async function spendByFunder({ db, scope, periods }: { db: Queryable; sco
       select funder_name, service_id, period, sum(pence)::float8 as pence from spend_svc group by 1, 2, 3 order by 1, 2, 3`
   );
   return result.map((r) => ({ funderName: String(r.funder_name), serviceId: r.service_id == null ? null : Number(r.service_id), period: String(r.period), pence: Number(r.pence) }));
-}
-
-/** Closed clients by housing outcome, per period, for the value estimate. */
-export async function housingOutcomeCounts({ db, scope, periods, footprint = { level: "icb" } }: { db: Queryable; scope: HjpScope; periods: readonly VfmPeriod[]; footprint?: FootprintFilter }) {
-  if (!periods.length) return [];
-  const episodes = await scopedEpisodes({ db, scope });
-  const result = await rows<Record<string, unknown>>(
-    db,
-    sql`${base(episodes, periods)}
-      select e.period, e.housing_outcome as outcome, count(*)::int as n from ep e
-      where e.housing_outcome is not null and ${footprintCondition(footprint)} group by 1, 2 order by 1, 2`
-  );
-  return result.map((r) => ({ period: String(r.period), outcome: String(r.outcome), count: Number(r.n) }));
 }

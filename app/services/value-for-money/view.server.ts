@@ -20,7 +20,7 @@ import { placeMembership } from "../geography/areas.server";
 import { financialYears, resolveHjpScope, SYNTHETIC_LABEL } from "../hjp/dashboard.server";
 import { describeScope, type FootprintFilter, type HjpScope, listAwards, listServices, NO_PLACE, NOT_KNOWN, OUTSIDE_ICB } from "../hjp/rollups.server";
 import type { Headline, HjpLevel } from "../hjp/view-types";
-import { housingOutcomeCounts, rollUpValueForMoney, spendByFunder, type VfmPeriod, type VfmRow } from "./rollups.server";
+import { rollUpValueForMoneyBy, spendByFunder, type VfmDimension, type VfmPeriod, type VfmRow } from "./rollups.server";
 import { getPriceIndex, unitValuesFor } from "./unit-costs.server";
 import type { VfmQuadrant, VfmView } from "./view-types";
 
@@ -35,6 +35,8 @@ async function rows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const result = await db.execute(query);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+const emptyRow = (key: string, period: string): VfmRow => ({ ...EMPTY_TOTALS, key, period, imdKnown: 0, mostDeprived: 0, welfareBenefits: 0, debt: 0, housing: 0, housingByOutcome: {} });
 
 /** The financial years of the data as periods (the current one only up to today), and "all years" beside them. */
 export function vfmPeriods(years: readonly string[], today: string): VfmPeriod[] {
@@ -165,17 +167,12 @@ export async function getValueForMoneyView({ db, actor, level, code, year = null
   const footprint: FootprintFilter = level === "place" ? { level: "place", code: area.code } : level === "neighbourhood" ? { level: "neighbourhood", code: area.code } : { level: "icb" };
 
   const [icbRow] = await rows<{ name: string }>(db, sql`select name from areas where level = 'icb' and code = ${scope.icbCode}`);
-  const query = (by: Parameters<typeof rollUpValueForMoney>[0]["by"]) => rollUpValueForMoney({ db, scope, by, periods, footprint });
-  const [system, byService, byOrganisation, byModel, bySetting, byPlace, byNeighbourhood, funderSpend, housing, services, awards, index, unitValues, membership, names] = await Promise.all([
-    query("system"),
-    query("service"),
-    query("organisation"),
-    query("delivery-model"),
-    query("setting"),
-    level === "icb" ? query("place") : Promise.resolve([]),
-    level === "place" ? query("neighbourhood") : Promise.resolve([]),
+  const dims: VfmDimension[] = ["system", "service", "organisation", "delivery-model", "setting"];
+  if (level === "icb") dims.push("place");
+  if (level === "place") dims.push("neighbourhood");
+  const [by, funderSpend, services, awards, index, unitValues, membership, names] = await Promise.all([
+    rollUpValueForMoneyBy({ db, scope, by: dims, periods, footprint }),
     footprint.level === "icb" ? spendByFunder({ db, scope, periods }) : Promise.resolve([]),
-    housingOutcomeCounts({ db, scope, periods, footprint }),
     listServices({ db, scope }),
     listAwards({ db, scope }),
     getPriceIndex({ db }),
@@ -187,11 +184,13 @@ export async function getValueForMoneyView({ db, actor, level, code, year = null
           union all select code, name, null from custom_places where icb_code = ${scope.icbCode} and active`
     ),
   ]);
+  const get = (d: VfmDimension) => by.get(d) ?? [];
+  const [system, byService, byOrganisation, byModel, bySetting, byPlace, byNeighbourhood] = (["system", "service", "organisation", "delivery-model", "setting", "place", "neighbourhood"] as const).map(get);
   const inPeriod = (list: VfmRow[]) => list.filter((r) => r.period === chosen);
   const nameOf = new Map(names.map((n) => [n.code, n.name]));
   const adultsOfPcn = new Map(names.filter((n) => n.registered_adults !== null).map((n) => [n.code, Number(n.registered_adults)]));
   const serviceInfo = new Map(services.map((s) => [String(s.id), s]));
-  const total: VfmRow = inPeriod(system)[0] ?? { ...EMPTY_TOTALS, key: "system", period: chosen, imdKnown: 0, mostDeprived: 0, welfareBenefits: 0, debt: 0, housing: 0 };
+  const total: VfmRow = inPeriod(system)[0] ?? emptyRow("system", chosen);
   const periodLabel = chosen === ALL_YEARS ? "all years" : `the financial year ${chosen}${chosen === years[0] && Number(chosen.slice(0, 4)) === current ? " (so far)" : ""}`;
 
   const tables: DisclosedTable[] = [];
@@ -206,7 +205,7 @@ export async function getValueForMoneyView({ db, actor, level, code, year = null
       "Spend attributed to each financial year from the funding awards (pro rata by days), and the outcomes of clients referred in that year. The current year counts spend to today and its outcomes are still coming in, so its ratios are not yet comparable.",
     rowHeader: "Financial year",
     columns: cols("spend", "clients", "cases", "costPerClient", "costPerCase", "recurring", "oneOff", "writtenOff", "managed", "resolved", "resolvedLower", "resolvedUpper", "wellbeing", "wellbeingLower", "wellbeingUpper"),
-    rows: yearsAsc.map((y) => ({ key: y, label: Number(y.slice(0, 4)) === current ? `${y} (so far)` : y, cells: measureCells(byYear.get(y) ?? { ...total, ...EMPTY_TOTALS, key: y, period: y }) })),
+    rows: yearsAsc.map((y) => ({ key: y, label: Number(y.slice(0, 4)) === current ? `${y} (so far)` : y, cells: measureCells(byYear.get(y) ?? emptyRow(y, y)) })),
     total: byYear.get(ALL_YEARS) ? { key: "total", label: "All years", cells: measureCells(byYear.get(ALL_YEARS)!) } : undefined,
   });
   const trendCells = tables[0].rows.map((r) => r.cells);
@@ -215,7 +214,7 @@ export async function getValueForMoneyView({ db, actor, level, code, year = null
   // Services: the funnel plot of problems resolved, and every measure.
   const svcRows = inPeriod(byService);
   const svcByKey = new Map(svcRows.map((r) => [r.key, r]));
-  const svcList = services.map((s) => svcByKey.get(String(s.id)) ?? { ...total, ...EMPTY_TOTALS, key: String(s.id), period: chosen });
+  const svcList = services.map((s) => svcByKey.get(String(s.id)) ?? emptyRow(String(s.id), chosen));
   const resolvedOf = (t: VfmTotals) => ({ numerator: t.resolvedYes + t.resolvedPartly, denominator: t.resolvedYes + t.resolvedPartly + t.resolvedNo });
   const overall = resolvedOf(total);
   const funnelAreas: FunnelArea[] = [];
@@ -324,7 +323,7 @@ export async function getValueForMoneyView({ db, actor, level, code, year = null
     }
     const byKey = new Map(footprintRows.map((r) => [r.key, r]));
     const listed = [...adults.keys()].sort((a, b) => footprintLabel(a, nameOf).localeCompare(footprintLabel(b, nameOf)));
-    const data = [...listed.map((k) => byKey.get(k) ?? { ...total, ...EMPTY_TOTALS, key: k, period: chosen }), ...footprintRows.filter((r) => !adults.has(r.key))];
+    const data = [...listed.map((k) => byKey.get(k) ?? emptyRow(k, chosen)), ...footprintRows.filter((r) => !adults.has(r.key))];
     const hidden = apportionedSpendHidden(data);
     const gains = (t: VfmTotals) => t.gainsRecurringPence + t.gainsOneOffPence;
     const gainsShown = (t: VfmTotals) => t.clientsWithGains === 0 || t.clientsWithGains >= 8;
@@ -450,14 +449,14 @@ export async function getValueForMoneyView({ db, actor, level, code, year = null
   }
 
   // The value estimate, in the chosen price year.
-  const housingCounts = new Map(housing.filter((h) => h.period === chosen).map((h) => [h.outcome, h.count]));
+  const housingCount = (code: string) => total.housingByOutcome[code] ?? 0;
   const counts: Partial<Record<EstimateOutcome, number>> = {
-    "possession-prevented": housingCounts.get("possession-prevented") ?? 0,
-    "homelessness-prevented": housingCounts.get("homelessness-prevented") ?? 0,
-    "homelessness-relieved": housingCounts.get("homelessness-relieved") ?? 0,
-    rehoused: housingCounts.get("rehoused") ?? 0,
-    "repairs-secured": housingCounts.get("repairs-secured") ?? 0,
-    "temporary-accommodation-avoided": housingCounts.get("temporary-accommodation-avoided") ?? 0,
+    "possession-prevented": housingCount("possession-prevented"),
+    "homelessness-prevented": housingCount("homelessness-prevented"),
+    "homelessness-relieved": housingCount("homelessness-relieved"),
+    rehoused: housingCount("rehoused"),
+    "repairs-secured": housingCount("repairs-secured"),
+    "temporary-accommodation-avoided": housingCount("temporary-accommodation-avoided"),
     "debt-outcome": total.clientsWithDebtOutcome,
     "problem-resolved": total.resolvedYes + total.resolvedPartly,
     "wellbeing-meaningful": total.wellbeingMeaningful,
