@@ -16,7 +16,10 @@ export function IntervalChart({ id, title, description, rows, format }: { id: st
   const shown = rows.filter((r) => r.value !== null);
   if (!shown.length) return <p className="nhsuk-body-s app-chart__none">The chart is not drawn: every figure in it is hidden to protect privacy or not known (see the table).</p>;
   const values = shown.flatMap((r) => [r.value!, r.lower ?? r.value!, r.upper ?? r.value!]);
-  const axis = niceAxis(Math.min(0, ...values), Math.max(...values), 5);
+  // A dot plot need not start at zero: the axis spans the intervals, so that they can be told apart.
+  const span = Math.max(...values) - Math.min(...values) || Math.abs(values[0]) || 1;
+  const [low, high] = [Math.min(...values) - span * 0.1, Math.max(...values) + span * 0.1];
+  const axis = format === "percent" ? niceAxis(Math.max(0, low), Math.min(100, high), 5) : niceAxis(low, high, 5);
   const x = linearScale(axis.domain, [LABEL, WIDTH - 24]);
   const height = rows.length * ROW + 36;
   return (

@@ -38,9 +38,39 @@ function Shape({ x, y, shape, fill, title }: { x: number; y: number; shape: stri
 }
 
 /**
+ * Where each point's name goes: to the right of the point, else to the left, above or
+ * below, whichever first clears the names already placed (points nearest the top first).
+ * A name that fits nowhere is left off; every point is named in the table and its tooltip.
+ */
+function labelPositions(points: { key: string; text: string; x: number; y: number }[]) {
+  const placed: { key: string; text: string; x: number; y: number; anchor: "start" | "end"; box: [number, number, number, number] }[] = [];
+  const width = (t: string) => t.length * 6.5;
+  for (const p of [...points].sort((a, b) => a.y - b.y)) {
+    const w = width(p.text);
+    const options: { x: number; y: number; anchor: "start" | "end" }[] = [
+      { x: p.x + 10, y: p.y + 4, anchor: "start" },
+      { x: p.x - 10, y: p.y + 4, anchor: "end" },
+      { x: p.x + 8, y: p.y - 10, anchor: "start" },
+      { x: p.x + 8, y: p.y + 18, anchor: "start" },
+    ];
+    for (const o of options) {
+      const left = o.anchor === "start" ? o.x : o.x - w;
+      const box: [number, number, number, number] = [left, o.y - 11, left + w, o.y + 3];
+      const inside = box[0] >= PLOT.left && box[2] <= PLOT.right && box[1] >= PLOT.top && box[3] <= PLOT.bottom;
+      const clash = placed.some((q) => box[0] < q.box[2] && box[2] > q.box[0] && box[1] < q.box[3] && box[3] > q.box[1]);
+      if (inside && !clash) {
+        placed.push({ key: p.key, text: p.text, ...o, box });
+        break;
+      }
+    }
+  }
+  return placed;
+}
+
+/**
  * The SPOT-style quadrant: spend per 1,000 adults (across) against income gained per
  * 1,000 adults (up), with the footprint's own averages as the crossing lines. Each
- * quadrant is named in the corners; every point is labelled and listed in the table.
+ * quadrant is named in the corners; points are named where there is room, and all are in the table.
  */
 export function QuadrantChart({ id, title, quadrant }: { id: string; title: string; quadrant: VfmQuadrant }) {
   if (!quadrant.points.length) return <p className="nhsuk-body-s app-chart__none">The chart is not drawn: no area has both figures to show (see the table).</p>;
@@ -93,18 +123,13 @@ export function QuadrantChart({ id, title, quadrant }: { id: string; title: stri
       {corner("high-spend-low-outcome", PLOT.right - 6, PLOT.bottom - 8, "end")}
       {quadrant.points.map((p) => {
         const style = STYLE[p.quadrant];
-        const px = x(p.spend);
-        const py = y(p.outcome);
-        const right = px > PLOT.right - 150;
-        return (
-          <g key={p.key}>
-            <Shape x={px} y={py} shape={style.shape} fill={style.fill} title={`${p.label}: ${formatTick(p.spend, "pence")} spent and ${formatTick(p.outcome, "pence")} gained per 1,000 adults`} />
-            <text x={px + (right ? -10 : 10)} y={py + 4} textAnchor={right ? "end" : "start"} fontSize={12} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
-              {clip(p.label, 24)}
-            </text>
-          </g>
-        );
+        return <Shape key={p.key} x={x(p.spend)} y={y(p.outcome)} shape={style.shape} fill={style.fill} title={`${p.label}: ${formatTick(p.spend, "pence")} spent and ${formatTick(p.outcome, "pence")} gained per 1,000 adults`} />;
       })}
+      {labelPositions(quadrant.points.map((p) => ({ key: p.key, text: clip(p.label, 24), x: x(p.spend), y: y(p.outcome) }))).map((l) => (
+        <text key={`l${l.key}`} x={l.x} y={l.y} textAnchor={l.anchor} fontSize={12} stroke="#ffffff" strokeWidth={3} paintOrder="stroke">
+          {l.text}
+        </text>
+      ))}
     </ChartSvg>
   );
 }
