@@ -33,9 +33,7 @@ export default function HjpIndexRoute() {
             <li key={i.code}>
               <Link to={`/icb/${i.code}/hjp`}>{i.name}</Link> ({i.services} {i.services === 1 ? "service" : "services"}
               {i.synthetic ? ", synthetic demonstration data" : ""}) –{" "}
-              <Link to={`/icb/${i.code}/value-for-money`}>
-                value for money<span className="nhsuk-u-visually-hidden"> in {i.name}</span>
-              </Link>
+              <Link to={`/icb/${i.code}/value-for-money`}>value for money</Link>
             </li>
           ))}
         </ul>
