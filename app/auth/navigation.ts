@@ -15,6 +15,8 @@ export function navigationFor(user: RootUser | null): { href: string; text: stri
   if (hasPermission(user, "submit:return:own")) items.push({ href: "/returns", text: "Your returns" });
   else if (hasPermission(user, "read:return:own") && user.icbCode) items.push({ href: `/icb/${user.icbCode}/returns`, text: "Reporting tracker" });
   if (hasPermission(user, "read:pack:own") || hasPermission(user, "read:pack:any") || hasPermission(user, "read:pack:shared")) items.push({ href: "/packs", text: "Strategy packs" });
+  if (hasPermission(user, "read:hjp:own") && user.icbCode) items.push({ href: `/icb/${user.icbCode}/value-for-money`, text: "Value for money" });
+  if (hasPermission(user, "manage:unit-costs:any")) items.push({ href: "/value-for-money/unit-costs", text: "Unit costs" });
   if (hasPermission(user, "read:audit:own") || hasPermission(user, "read:audit:any")) items.push({ href: "/audit", text: "Audit trail" });
   if (hasPermission(user, "manage:users:any")) items.push({ href: "/admin/users", text: "Users" });
   if (hasPermission(user, "manage:organisations:any")) items.push({ href: "/admin/organisations", text: "Organisations" });

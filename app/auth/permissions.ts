@@ -22,6 +22,8 @@ export const PERMISSIONS = {
     "comment:agreement:any",
     "create:pack:any",
     "read:pack:any",
+    "manage:unit-costs:any",
+    "manage:inflation-index:any",
   ],
   commissioner: [
     "read:indicators:any",
@@ -40,6 +42,8 @@ export const PERMISSIONS = {
     "create:pack:own",
     "read:pack:own",
     "read:audit:own",
+    "manage:unit-costs:own",
+    "manage:inflation-index:any",
   ],
   strategist: [
     "read:indicators:any",

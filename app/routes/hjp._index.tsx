@@ -32,7 +32,8 @@ export default function HjpIndexRoute() {
           {icbs.map((i) => (
             <li key={i.code}>
               <Link to={`/icb/${i.code}/hjp`}>{i.name}</Link> ({i.services} {i.services === 1 ? "service" : "services"}
-              {i.synthetic ? ", synthetic demonstration data" : ""})
+              {i.synthetic ? ", synthetic demonstration data" : ""}) –{" "}
+              <Link to={`/icb/${i.code}/value-for-money`}>value for money</Link>
             </li>
           ))}
         </ul>

@@ -67,6 +67,9 @@ export default function HjpServiceRoute() {
           ["Advisers (full-time equivalent)", service.adviserFte.toLocaleString("en-GB", { maximumFractionDigits: 1 })],
         ]}
       />
+      <p className="app-hjp-link app-no-print">
+        <Link to={`/hjp/services/${service.id}/value-for-money`}>Value for money: spend against outcomes for this service</Link>
+      </p>
       <HjpDashboard view={view} basePath={`/hjp/services/${service.id}`} banner={false} />
     </>
   );

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "~/auth/permissions";
 import { forbidden, notFound, requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -32,6 +32,9 @@ export default function PlaceHjpRoute() {
       />
       <span className="nhsuk-caption-l">Place in {view.icb.name}</span>
       <h1>Health justice partnerships in {view.area.name}</h1>
+      <p className="app-hjp-link app-no-print">
+        <Link to={`/place/${view.area.code}/value-for-money`}>Value for money: spend against outcomes in {view.area.name}</Link>
+      </p>
       <HjpDashboard view={view} basePath={`/place/${view.area.code}/hjp`} />
     </>
   );

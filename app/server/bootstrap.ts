@@ -6,6 +6,7 @@ import { ensureDemoHjp } from "../../db/seed/demo-hjp";
 import { ensureDemoReturns } from "../../db/seed/demo-returns";
 import { ensureDemoPack } from "../../db/seed/demo-packs";
 import { DEMO_PASSWORD } from "../services/accounts/passwords.server";
+import { ensureShippedUnitCosts } from "../services/value-for-money/unit-costs.server";
 import type { ServerConfig } from "./config";
 
 /**
@@ -18,6 +19,9 @@ export async function bootstrap({ database, config, log }: { database: Database;
     const bundle = await loadReferenceBundle(database, log);
     if (bundle.loaded) log(`Loaded ${bundle.loaded} bundled reference files in ${bundle.seconds.toFixed(1)} s`);
   }
+  // The unit values whose licence allows shipping them; values already there (perhaps edited) are kept.
+  const unitCosts = await ensureShippedUnitCosts(database.db);
+  if (unitCosts.added) log(`Added ${unitCosts.added} shipped unit values to the unit-cost library`);
   if (config.demo) {
     const { created } = await seedDemoAccounts(database.db);
     if (created) log(`Created ${created} demo accounts`);

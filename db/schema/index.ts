@@ -10,3 +10,4 @@ export * from "./indicators";
 export * from "./packs";
 export * from "./reference";
 export * from "./returns";
+export * from "./value-for-money";

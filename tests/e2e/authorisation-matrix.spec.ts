@@ -274,6 +274,57 @@ export const MATRIX: Record<string, Check[]> = {
     // Read-only: nobody submits a return through the API.
     { method: "POST", url: `/api/v1/returns/1/${FIRST}`, form: { clientsAdvised: "1" }, expect: all(405) },
   ],
+  // Value for money: the same rule as the HJP dashboards (ICB roles their ICB's services, VCSE users their own organisation's).
+  "icb.$code.value-for-money": [
+    { method: "GET", url: "/icb/E54000057/value-for-money", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/icb/E54000057/value-for-money?priceYear=2010", expect: only(["commissioner", "strategist", "vcse"], 400) },
+    { method: "GET", url: "/icb/E54000048/value-for-money", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "icb.$code.value-for-money_.download": [
+    { method: "GET", url: "/icb/E54000057/value-for-money/download?table=places&format=xlsx", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/icb/E54000057/value-for-money/download?table=no-such-table", expect: only(["commissioner", "strategist", "vcse"], 404) },
+    { method: "GET", url: "/icb/E54000048/value-for-money/download?table=services", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "place.$code_.value-for-money": [
+    { method: "GET", url: "/place/E08000004/value-for-money", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/place/E08000012/value-for-money", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "place.$code_.value-for-money_.download": [
+    { method: "GET", url: "/place/E08000004/value-for-money/download?table=neighbourhoods", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/place/E08000012/value-for-money/download?table=neighbourhoods", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "neighbourhood.$code_.value-for-money": [
+    { method: "GET", url: "/neighbourhood/U66368/value-for-money", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/neighbourhood/U01901/value-for-money", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "neighbourhood.$code_.value-for-money_.download": [
+    { method: "GET", url: "/neighbourhood/U66368/value-for-money/download?table=trend", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/neighbourhood/U01901/value-for-money/download?table=trend", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "hjp.services.$id_.value-for-money": [
+    { method: "GET", url: "/hjp/services/1/value-for-money", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/hjp/services/5/value-for-money", expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
+    { method: "GET", url: "/hjp/services/9/value-for-money", expect: only(["commissioner", "strategist", "vcse"], 404) },
+  ],
+  "hjp.services.$id_.value-for-money_.download": [
+    { method: "GET", url: "/hjp/services/1/value-for-money/download?table=estimate&format=xlsx", expect: only(["commissioner", "strategist", "vcse"], 200) },
+    { method: "GET", url: "/hjp/services/5/value-for-money/download?table=trend", expect: { anonymous: "login", admin: 403, commissioner: 200, strategist: 200, vcse: 404 } },
+  ],
+  // The unit-cost library is reference information for every signed-in user; administrators change shipped values,
+  // commissioners add and change their own ICB's (a shipped value is not found for them to change).
+  "value-for-money.unit-costs._index": [
+    { method: "GET", url: "/value-for-money/unit-costs", expect: signedIn(200) },
+  ],
+  "value-for-money.unit-costs.$id": [
+    { method: "GET", url: "/value-for-money/unit-costs/new", expect: only(["admin", "commissioner"], 200) },
+    { method: "POST", url: "/value-for-money/unit-costs/new", form: { code: "" }, expect: only(["admin", "commissioner"], 400) },
+    { method: "GET", url: "/value-for-money/unit-costs/1", expect: { anonymous: "login", admin: 200, commissioner: 404, strategist: 403, vcse: 403 } },
+    { method: "GET", url: "/value-for-money/unit-costs/999999", expect: only(["admin", "commissioner"], 404) },
+  ],
+  "value-for-money.inflation-index": [
+    { method: "GET", url: "/value-for-money/inflation-index", expect: signedIn(200) },
+    { method: "POST", url: "/value-for-money/inflation-index", form: { intent: "save", year: "" }, expect: only(["admin", "commissioner"], 400) },
+  ],
 };
 
 function routeIds(): string[] {
@@ -309,6 +360,7 @@ test("every route has an entry in the authorisation matrix", () => {
 
 test("every route answers each role as the matrix says", async ({ baseURL }) => {
   // Every route × every role, one request at a time: minutes on a loaded machine.
+  // Every route for every role, one after another: dashboards that roll up a whole ICB take seconds each on a busy machine.
   test.setTimeout(600_000);
   const failures: string[] = [];
   for (const [route, checks] of Object.entries(MATRIX)) {

@@ -32,7 +32,7 @@ function Row({ row, table, total }: { row: TableRow; table: DisclosedTable; tota
  * A disclosed table as an NHS.UK table, with its description, notes and a link to
  * download exactly these figures as CSV.
  */
-export function DisclosedTableView({ table, downloadHref }: { table: DisclosedTable; downloadHref: string }) {
+export function DisclosedTableView({ table, downloadHref, xlsxHref }: { table: DisclosedTable; downloadHref: string; /** Also offered as a spreadsheet when given. */ xlsxHref?: string }) {
   return (
     <div className="app-table-block" id={`table-${table.id}`}>
       <p className="nhsuk-body-s">{table.description}</p>
@@ -72,6 +72,14 @@ export function DisclosedTableView({ table, downloadHref }: { table: DisclosedTa
         <a href={downloadHref} download>
           Download this table as CSV<span className="nhsuk-u-visually-hidden">: {table.title}</span>
         </a>
+        {xlsxHref ? (
+          <>
+            {" "}
+            <a href={xlsxHref} download className="nhsuk-u-margin-left-3">
+              Download this table as XLSX<span className="nhsuk-u-visually-hidden">: {table.title}</span>
+            </a>
+          </>
+        ) : null}
       </p>
     </div>
   );

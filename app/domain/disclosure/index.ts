@@ -3,4 +3,4 @@ export { type Disclosed, discloseCount, disclosedText, isSmallCount, MINIMUM_PEO
 export { complementarySuppression, discloseCountLine, discloseSum, discloseSumLine, type LineSuppression } from "./lines";
 export { type DisclosedInterval, discloseMean, discloseProportion, discloseRate } from "./statistics";
 export { DISCLOSURE_RULE, DISCLOSURE_RULE_SUMMARY } from "./rule";
-export { type Cell, cell, type CellFormat, type DisclosedTable, disclosedTableCsv, type TableColumn, type TableRow } from "./table";
+export { type Cell, cell, type CellFormat, type DisclosedTable, disclosedTableCsv, disclosedTableSheet, type TableColumn, type TableRow } from "./table";

@@ -44,23 +44,31 @@ function exportValue(value: Cell, format: CellFormat): Cell {
 }
 
 /**
- * The table as CSV text: lines saying what it is (and, when it is, that it is synthetic
- * demonstration data) and the disclosure rule, a blank line, then the header and rows.
+ * The table as a download lays it out: lines saying what it is (and, when it is, that it
+ * is synthetic demonstration data) and the disclosure rule, then the header and rows with
+ * money in pounds. The CSV and XLSX downloads both write this.
  */
+export function disclosedTableSheet(
+  table: DisclosedTable,
+  context: { area: string; synthetic: string | null; dataTo: string | null; generatedOn: string },
+): { preamble: string[]; header: string[]; rows: Cell[][] } {
+  return {
+    preamble: [
+      `${table.title}: ${context.area}`,
+      ...(context.synthetic ? [context.synthetic] : []),
+      table.description,
+      ...(table.notes ?? []),
+      ...DISCLOSURE_RULE.map((r) => `Disclosure control: ${r}`),
+      `Referrals to ${context.dataTo ?? "–"}; downloaded ${context.generatedOn}.`,
+    ],
+    header: [table.rowHeader, ...table.columns.map((c) => (c.format === "pence" ? `${c.label} (£)` : c.label))],
+    rows: [...table.rows, ...(table.total ? [table.total] : [])].map((row) => [row.label, ...table.columns.map((c) => exportValue(row.cells[c.key] ?? null, c.format))]),
+  };
+}
+
+/** The table as CSV text: the preamble lines, a blank line, then the header and rows. */
 export function disclosedTableCsv(table: DisclosedTable, context: { area: string; synthetic: string | null; dataTo: string | null; generatedOn: string }): string {
-  const header = [table.rowHeader, ...table.columns.map((c) => (c.format === "pence" ? `${c.label} (£)` : c.label))];
-  const lines: string[] = [
-    csvField(`${table.title}: ${context.area}`),
-    ...(context.synthetic ? [csvField(context.synthetic)] : []),
-    csvField(table.description),
-    ...(table.notes ?? []).map(csvField),
-    ...DISCLOSURE_RULE.map((r) => csvField(`Disclosure control: ${r}`)),
-    csvField(`Referrals to ${context.dataTo ?? "–"}; downloaded ${context.generatedOn}.`),
-    "",
-    header.map(csvField).join(","),
-  ];
-  for (const row of [...table.rows, ...(table.total ? [table.total] : [])]) {
-    lines.push([csvField(row.label), ...table.columns.map((c) => csvField(exportValue(row.cells[c.key] ?? null, c.format)))].join(","));
-  }
+  const sheet = disclosedTableSheet(table, context);
+  const lines = [...sheet.preamble.map(csvField), "", sheet.header.map(csvField).join(","), ...sheet.rows.map((r) => r.map(csvField).join(","))];
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -546,7 +546,8 @@ function headline(total: RollupRow | null, services: { label: string; count: num
 
 type Resolved = { scope: HjpScope; area: { code: string; name: string }; service: ServiceSummary | null };
 
-async function resolve(db: Queryable, actor: Actor, level: HjpLevel, code: string): Promise<Resolved | null> {
+/** The scope an actor may see at a level and code (also the value-for-money views'), or null. */
+export async function resolveHjpScope(db: Queryable, actor: Actor, level: HjpLevel, code: string): Promise<Resolved | null> {
   if (level === "service") {
     const id = Number(code);
     if (!Number.isSafeInteger(id) || id <= 0) return null;
@@ -584,7 +585,7 @@ export async function getHjpView({
   year?: string | null;
   today: string;
 }): Promise<HjpView | null> {
-  const resolved = await resolve(db, actor, level, code);
+  const resolved = await resolveHjpScope(db, actor, level, code);
   if (!resolved) return null;
   const { scope, area, service } = resolved;
   const described = await describeScope({ db, scope });

@@ -126,8 +126,9 @@ const LISTS: Partial<Record<Dimension, string>> = {
 /**
  * The episodes in scope with their footprint: `nbh` (an ICB neighbourhood, or
  * outside-icb / not-known) and `place` (allocated as the module comment says).
+ * Also used by the value-for-money roll-ups, so both count episodes in the same places.
  */
-async function scopedEpisodes({ db, scope, from, to }: { db: Queryable; scope: HjpScope; from?: string; to?: string }): Promise<SQL> {
+export async function scopedEpisodes({ db, scope, from, to }: { db: Queryable; scope: HjpScope; from?: string; to?: string }): Promise<SQL> {
   const { members } = await placeMembership({ db, icbCode: scope.icbCode });
   const membership = JSON.stringify(members.filter((m) => m.share > 0).map((m) => ({ pcn: m.pcnCode, place: m.placeCode, share: m.share })));
   const conditions: SQL[] = [sql`s.icb_code = ${scope.icbCode}`];
@@ -179,7 +180,7 @@ async function scopedEpisodes({ db, scope, from, to }: { db: Queryable; scope: H
     )`;
 }
 
-function footprintCondition(footprint: FootprintFilter): SQL {
+export function footprintCondition(footprint: FootprintFilter): SQL {
   if (footprint.level === "place") return sql`e.place = ${footprint.code}`;
   if (footprint.level === "neighbourhood") return sql`e.nbh = ${footprint.code}`;
   return sql`true`;
@@ -332,7 +333,7 @@ export type AwardRow = {
   months: number | null;
 };
 
-function awardScope(scope: HjpScope): SQL {
+export function awardScope(scope: HjpScope): SQL {
   // Awards for a service follow the service's ICB; awards to an organisation in general
   // follow the organisation's main ICB.
   const conditions: SQL[] = [sql`(s.icb_code = ${scope.icbCode} or (f.service_id is null and o.primary_icb_code = ${scope.icbCode}))`];
