@@ -105,7 +105,9 @@ test("a VCSE partner sees only their organisation's services, and a service's ow
   void consoleErrors;
   await signInAs(page, "vcse@example.org");
   await page.getByRole("link", { name: "HJP activity" }).click();
-  await page.getByRole("link", { name: "Manchester GP welfare rights service" }).click();
+  // A partner's home lists their returns, with links that name the same service: wait for the HJP page.
+  await expect(page).toHaveURL(/\/hjp$/);
+  await page.getByRole("link", { name: "Manchester GP welfare rights service", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Manchester GP welfare rights service");
   await expect(page.getByRole("note", { name: "Synthetic demonstration data" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Funding awards" })).toBeVisible();
