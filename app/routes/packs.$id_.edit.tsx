@@ -37,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/packs/${id}`);
 }
 
-const ORDER = ["title", "populationInclude", "populationIndicators", "populationInequality", "hjpYear", "fundingYear", "populationNarrative", "hjpNarrative", "demandNarrative", "fundingNarrative", "agreementsNarrative"];
+const ORDER = ["title", "populationInclude", "populationIndicators", "populationInequality", "hjpYear", "demandScenario", "fundingYear", "populationNarrative", "hjpNarrative", "demandNarrative", "fundingNarrative", "agreementsNarrative"];
 const NARRATIVE_HINT = "Plain text. Leave a blank line between paragraphs, start a line with - for a bullet point, and put **two asterisks** around words to make them bold.";
 
 function Include({ id, name, label, defaultChecked, errors }: { id: string; name: string; label: string; defaultChecked: boolean; errors?: string[] }) {
@@ -73,7 +73,7 @@ function SectionFieldset({ title, description, children }: { title: string; desc
 }
 
 export default function EditPackRoute() {
-  const { pack, indicators, periods, years } = useLoaderData<typeof loader>();
+  const { pack, indicators, periods, years, scenarios } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const defaults = formFromSections(pack.title, pack.version.sections);
   const [form, fields] = useForm({
@@ -176,11 +176,16 @@ export default function EditPackRoute() {
         </SectionFieldset>
 
         <SectionFieldset title={SECTIONS.demand.title} description={SECTIONS.demand.description}>
-          <div className="nhsuk-inset-text">
-            <span className="nhsuk-u-visually-hidden">Information: </span>
-            <p>{SECTIONS.demand.placeholder}</p>
-          </div>
           <Include id={fields.demandInclude.id} name={fields.demandInclude.name} label="Include this section" defaultChecked={Boolean(defaults.demandInclude)} />
+          <Select
+            id={fields.demandScenario.id}
+            name={fields.demandScenario.name}
+            label="Scenario"
+            hint={`The model's default parameters, or a scenario saved on ${pack.area.icbName}'s demand page`}
+            defaultValue={String(defaults.demandScenario)}
+            errors={fields.demandScenario.errors}
+            options={[{ value: "", label: "Default parameters" }, ...scenarios.map((s) => ({ value: String(s.id), label: s.name }))]}
+          />
           {narrative(fields.demandNarrative, "Narrative for this section")}
         </SectionFieldset>
 
@@ -191,10 +196,6 @@ export default function EditPackRoute() {
         </SectionFieldset>
 
         <SectionFieldset title={SECTIONS.agreements.title} description={SECTIONS.agreements.description}>
-          <div className="nhsuk-inset-text">
-            <span className="nhsuk-u-visually-hidden">Information: </span>
-            <p>{SECTIONS.agreements.placeholder}</p>
-          </div>
           <Include id={fields.agreementsInclude.id} name={fields.agreementsInclude.name} label="Include this section" defaultChecked={Boolean(defaults.agreementsInclude)} />
           {narrative(fields.agreementsNarrative, "Narrative for this section")}
         </SectionFieldset>

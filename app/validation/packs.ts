@@ -29,6 +29,8 @@ export const PackEditSchema = z
     hjpYear: z.union([z.literal(""), z.string().regex(FINANCIAL_YEAR, "Select a financial year from the list")]).default(""),
     hjpNarrative: narrative,
     demandInclude: include,
+    /** "" = the default parameters, or a saved scenario's id. */
+    demandScenario: z.union([z.literal(""), z.string().regex(/^\d{1,9}$/, "Select a scenario from the list")]).default(""),
     demandNarrative: narrative,
     fundingInclude: include,
     fundingYear: z.union([z.literal(""), z.string().regex(FINANCIAL_YEAR, "Select a financial year from the list")]).default(""),
@@ -56,7 +58,7 @@ export function sectionsFromForm(v: PackEdit): PackSection[] {
   const out: PackSection[] = [];
   if (v.populationInclude) out.push({ kind: "population", options: populationOptions(v), narrative: v.populationNarrative });
   if (v.hjpInclude) out.push({ kind: "hjp-provision", options: { year: v.hjpYear }, narrative: v.hjpNarrative });
-  if (v.demandInclude) out.push({ kind: "demand", options: {}, narrative: v.demandNarrative });
+  if (v.demandInclude) out.push({ kind: "demand", options: { scenario: v.demandScenario }, narrative: v.demandNarrative });
   if (v.fundingInclude) out.push({ kind: "funding-outcomes", options: { year: v.fundingYear }, narrative: v.fundingNarrative });
   if (v.agreementsInclude) out.push({ kind: "agreements", options: {}, narrative: v.agreementsNarrative });
   return out;
@@ -79,6 +81,7 @@ export function formFromSections(title: string, sections: readonly PackSection[]
     hjpYear: String(opt("hjp-provision", "year") ?? ""),
     hjpNarrative: get("hjp-provision")?.narrative ?? "",
     demandInclude: Boolean(get("demand")),
+    demandScenario: String(opt("demand", "scenario") ?? ""),
     demandNarrative: get("demand")?.narrative ?? "",
     fundingInclude: Boolean(get("funding-outcomes")),
     fundingYear: String(opt("funding-outcomes", "year") ?? ""),

@@ -1,17 +1,23 @@
 /**
  * Strategy evidence packs end to end on real geography, real indicators and the
- * synthetic demonstration HJP data: create, version, publish (the figures freeze:
- * changing the data underneath changes a draft but not the published pack), share,
- * and the PDF and XLSX show the numbers the page shows.
+ * synthetic demonstration HJP data and agreements: create, version, publish (the
+ * figures freeze: changing the data underneath changes a draft but not the published
+ * pack), share, the demand and agreements sections show what their own pages show, and
+ * the PDF and XLSX show the numbers the page shows.
  */
 import PDFParser from "pdf2json";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackPdf } from "../../app/components/packs/pack-pdf.server";
 import { keyFigureText, rowCellText } from "../../app/components/packs/pack-format";
+import { buildDemandView } from "../../app/domain/demand/view";
+import { getDemandPage } from "../../app/services/demand/demand.server";
+import { createScenario } from "../../app/services/demand/scenarios.server";
+import { listAgreements } from "../../app/services/agreements/agreements.server";
 import { buildPackAnnex } from "../../app/services/packs/annex.server";
 import { createPack, getPack, getPackContent, listPacks, type PackActor, PackError, publishPack, savePackVersion, sharePack } from "../../app/services/packs/packs.server";
 import type { PackSection } from "../../app/domain/packs/sections";
+import { ensureDemoAgreements } from "../../db/seed/demo-agreements";
 import { DEMO_HJP_ICBS, ensureDemoHjp } from "../../db/seed/demo-hjp";
 import { GREATER_MANCHESTER_ICB, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { createTestDb, type TestDatabase } from "../db";
@@ -28,7 +34,8 @@ const SECTIONS: PackSection[] = [
   { kind: "population", options: { indicators: ["qof-dep", "qof-mh"], comparator: "parent", inequality: "qof-dep" }, narrative: "Depression is **common** here.\n\n- first priority\n- second priority" },
   { kind: "hjp-provision", options: {}, narrative: "Reach is uneven across neighbourhoods." },
   { kind: "funding-outcomes", options: {}, narrative: "" },
-  { kind: "demand", options: {}, narrative: "To follow." },
+  { kind: "demand", options: {}, narrative: "Need outstrips what is funded." },
+  { kind: "agreements", options: {}, narrative: "" },
 ];
 
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -52,6 +59,7 @@ describe("strategy evidence packs", () => {
     database = await createTestDb({ withReferenceData: true });
     await seedDemoAccounts(database.db);
     await ensureDemoHjp(database, { today: TODAY, icbs: DEMO_HJP_ICBS.slice(0, 1) });
+    await ensureDemoAgreements(database, { today: TODAY });
     const [org] = await database.rows<{ id: number }>("select id from organisations where kind = 'vcse' order by id limit 1");
     vcseOrg = Number(org.id);
   });
@@ -79,7 +87,7 @@ describe("strategy evidence packs", () => {
       [2, "Sam Strategist"],
       [1, "Sam Strategist"],
     ]);
-    expect(pack.version.sections.map((s) => s.kind)).toEqual(["population", "hjp-provision", "demand", "funding-outcomes"]);
+    expect(pack.version.sections.map((s) => s.kind)).toEqual(["population", "hjp-provision", "demand", "funding-outcomes", "agreements"]);
   });
 
   it("refuses options a section does not take", async () => {
@@ -87,10 +95,10 @@ describe("strategy evidence packs", () => {
     await expect(savePackVersion({ db: database.db, actor: strategist, id: packId, input: { title: "x", sections: bad } })).rejects.toThrow(/at least one indicator/);
   });
 
-  it("shows live figures for a draft, with synthetic HJP figures labelled and a placeholder for the demand model", async () => {
+  it("shows live figures for a draft, with synthetic HJP figures labelled", async () => {
     const content = await getPackContent({ db: database.db, actor: strategist, id: packId, now: NOW });
     expect(content.frozen).toBe(false);
-    const [population, hjp, demand, funding] = content.sections.map((s) => s.data);
+    const [population, hjp, demand, funding, agreements] = content.sections.map((s) => s.data);
     const dep = population.tables[0].rows.find((r) => r.key.startsWith("qof-dep-"))!;
     expect(typeof dep.cells.value).toBe("number");
     expect(dep.cells.vsEngland).toMatch(/England/);
@@ -100,8 +108,9 @@ describe("strategy evidence packs", () => {
     expect(hjp.tables.map((t) => t.id)).toEqual(expect.arrayContaining(["services", "reach", "sources"]));
     expect(funding.tables.map((t) => t.id)).toEqual(expect.arrayContaining(["funders", "funding-cliff", "income"]));
     expect(funding.caveats.join(" ")).toMatch(/whole of NHS Greater Manchester/);
-    expect(demand).toMatchObject({ status: "placeholder", tables: [], charts: [], keyFigures: [] });
-    expect(demand.message).toMatch(/available when the demand model is installed/);
+    expect(content.sections.map((s) => s.data.status)).toEqual(["ready", "ready", "ready", "ready", "ready"]);
+    expect(demand.tables.map((t) => t.id)).toEqual(["neighbourhoods", "parameters"]);
+    expect(agreements.tables.map((t) => t.id)).toEqual(["agreements", "kpi-delivery"]);
     // Disclosure control: every count of people shown is 0, * or a multiple of 5.
     for (const t of hjp.tables) {
       for (const c of t.columns.filter((x) => x.format === "count" && ["referrals", "attended", "clients"].includes(x.key))) {
@@ -111,6 +120,84 @@ describe("strategy evidence packs", () => {
         }
       }
     }
+  });
+
+  it("loads the demand model for a place pack: the place's figures and its neighbourhoods, as the demand page has them, synthetic capacity labelled", async () => {
+    const content = await getPackContent({ db: database.db, actor: strategist, id: packId, now: NOW });
+    const demand = content.sections.find((s) => s.spec.kind === "demand")!.data;
+    const page = await getDemandPage({ db: database.db, actor: strategist, icbCode: GREATER_MANCHESTER_ICB, query: new URLSearchParams(), today: TODAY });
+    if (!page || page === "forbidden") throw new Error("no demand page");
+    const place = buildDemandView(page.inputs, page.spec).result.places.find((p) => p.code === MANCHESTER)!;
+    const figure = (label: string) => demand.keyFigures.find((k) => k.label === label)?.value;
+    expect(figure("Expected clients a year")).toBe(Math.round(place.measures.expectedClients.central));
+    expect(figure("Unmet need, clients a year")).toBe(Math.round(place.measures.unmetNeedClients.central));
+    expect(figure("Budget needed a year")).toBe(Math.round(place.measures.budgetNeededGbp.central * 100));
+    const table = demand.tables[0];
+    expect(table.rows.length).toBe(place.neighbourhoodCodes.length);
+    expect(table.total?.cells.expected).toBe(figure("Expected clients a year"));
+    expect(demand.synthetic).toMatch(/^Synthetic demonstration data/);
+    const parameters = demand.tables.find((t) => t.id === "parameters")!;
+    expect(parameters.rows.some((r) => String(r.cells.evidence).startsWith("Assumption"))).toBe(true);
+    expect(parameters.rows.some((r) => !String(r.cells.evidence).startsWith("Assumption"))).toBe(true);
+  });
+
+  it("gives an ICB pack the system's figures by place under a saved scenario, the system total matching the demand service's for that scenario", async () => {
+    const [user] = await database.rows<{ id: number }>("select id from users where email = 'commissioner@example.org'");
+    const scenarioId = await createScenario({
+      db: database.db,
+      actor: { ...commissioner, id: Number(user.id) },
+      icbCode: GREATER_MANCHESTER_ICB,
+      fields: {
+        name: "Higher incidence",
+        description: null,
+        sharedWithVcse: false,
+        spec: { name: "Higher incidence", parameterOverrides: { annualIncidence: { value: 0.12 } }, capacityChanges: [], annualGrowthRate: 0.005, projectionYears: 5 },
+      },
+    });
+    const icbPack = await createPack({ db: database.db, actor: strategist, input: { title: "Greater Manchester system", area: `icb:${GREATER_MANCHESTER_ICB}` } });
+    const sections: PackSection[] = [
+      { kind: "demand", options: { scenario: String(scenarioId) }, narrative: "" },
+      { kind: "agreements", options: {}, narrative: "" },
+    ];
+    await savePackVersion({ db: database.db, actor: strategist, id: icbPack, input: { title: "Greater Manchester system", sections } });
+    const content = await getPackContent({ db: database.db, actor: strategist, id: icbPack, now: NOW });
+    const [demand, agreements] = content.sections.map((s) => s.data);
+
+    const expected = async (scenario: string) => {
+      const page = await getDemandPage({ db: database.db, actor: commissioner, icbCode: GREATER_MANCHESTER_ICB, query: new URLSearchParams(scenario ? { scenario } : {}), today: TODAY });
+      if (!page || page === "forbidden") throw new Error("no demand page");
+      return buildDemandView(page.inputs, page.spec).result.system.measures;
+    };
+    const system = await expected(String(scenarioId));
+    expect(demand.status).toBe("ready");
+    expect(demand.keyFigures.find((k) => k.label === "Expected clients a year")?.value).toBe(Math.round(system.expectedClients.central));
+    expect(demand.keyFigures.find((k) => k.label === "Unmet need, clients a year")?.detail).toBe(
+      `(80% interval ${Math.round(system.unmetNeedClients.lower).toLocaleString("en-GB")} to ${Math.round(system.unmetNeedClients.upper).toLocaleString("en-GB")})`,
+    );
+    const places = demand.tables[0];
+    expect(places.id).toBe("places");
+    expect(places.total?.cells).toMatchObject({ expected: Math.round(system.expectedClients.central), unmet: Math.round(system.unmetNeedClients.central), capacity: Math.round(system.capacityClients.central) });
+    expect(places.rows.length).toBeGreaterThan(1);
+    expect(demand.tables[1].title).toMatch(/Higher incidence/);
+    // The scenario changes the figures: the defaults give another system total.
+    expect(Math.round((await expected("")).expectedClients.central)).not.toBe(Math.round(system.expectedClients.central));
+
+    const register = await listAgreements({ db: database.db, actor: commissioner });
+    expect(agreements.status).toBe("ready");
+    expect(agreements.tables[0].rows.map((r) => r.label)).toEqual(register.map((a) => a.title));
+    const primary = agreements.tables[0].rows.find((r) => r.label === "Primary care health justice partnership (synthetic)")!;
+    expect(primary.cells).toMatchObject({ status: "Active", value: register.find((a) => a.title === primary.label)!.valuePence, synthetic: "Synthetic demonstration data" });
+    expect(agreements.synthetic).toMatch(/^Synthetic demonstration data/);
+    const delivery = agreements.tables.find((t) => t.id === "kpi-delivery")!;
+    expect(delivery.rows.length).toBe(register.filter((a) => a.status === "active").length);
+    const judged = (["green", "amber", "red", "no-data"] as const).reduce((s, k) => s + Number(delivery.total!.cells[k]), 0);
+    expect(judged).toBeGreaterThan(0);
+
+    // A scenario deleted after the pack was edited leaves the section empty, saying why.
+    await database.rows(`delete from demand_scenarios where id = ${scenarioId}`);
+    const after = await getPackContent({ db: database.db, actor: strategist, id: icbPack, now: NOW });
+    expect(after.sections[0].data).toMatchObject({ status: "empty", keyFigures: [], tables: [] });
+    expect(after.sections[0].data.message).toMatch(/no longer one of/);
   });
 
   it("freezes the figures on publishing: changing the data changes a draft but not the published pack", async () => {
@@ -160,7 +247,8 @@ describe("strategy evidence packs", () => {
     const text = (await pdfText(pdf)).replace(/\s+/g, " ");
     expect(text).toContain("Manchester evidence for the joint forward plan");
     expect(text).toContain("Synthetic demonstration data");
-    expect(text).toMatch(/available when the demand model is installed/);
+    expect(text).not.toMatch(/available when/);
+    expect(text).toContain("Need outstrips what is funded.");
     expect(text).toContain("Depression is common here.");
     let checked = 0;
     for (const s of content.sections) {
@@ -182,7 +270,7 @@ describe("strategy evidence packs", () => {
     const content = await getPackContent({ db: database.db, actor: strategist, id: packId, now: NOW });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Uint8Array.from(await buildPackAnnex(content, { generatedAt: NOW })).buffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Cover", "1. Population health and inequa", "2. Health justice partnership p", "3. Demand and unmet need", "4. Funding and outcomes"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Cover", "1. Population health and inequa", "2. Health justice partnership p", "3. Demand and unmet need", "4. Funding and outcomes", "5. Partnership agreements"]);
     const cells = (i: number) => {
       const out: unknown[] = [];
       workbook.worksheets[i].eachRow((row) => row.eachCell((c) => out.push(c.value)));

@@ -13,7 +13,8 @@ describe("section options", () => {
     ["HJP provision for a financial year", "hjp-provision", { year: "2025-26" }, true],
     ["HJP provision for a calendar year", "hjp-provision", { year: "2025" }, false],
     ["funding for a financial year", "funding-outcomes", { year: "2024-25" }, true],
-    ["demand with a scenario name", "demand", { scenario: "central" }, true],
+    ["demand with a saved scenario's number", "demand", { scenario: "12" }, true],
+    ["demand with a scenario name instead of its number", "demand", { scenario: "central" }, false],
     ["agreements with no options", "agreements", {}, true],
   ] as const)("accepts or refuses %s", (_name, kind, options, ok) => {
     expect(validateSectionOptions(kind, options).ok).toBe(ok);
@@ -39,9 +40,12 @@ describe("section options", () => {
     ]);
   });
 
-  it("marks the sections whose data is not installed with a placeholder and no figures", () => {
-    const missing = SECTION_KINDS.filter((k) => !SECTIONS[k].installed);
-    expect(missing).toEqual(["demand", "agreements"]);
-    for (const k of missing) expect(SECTIONS[k].placeholder).toMatch(/available when/);
+  it("has every section's data installed, the demand model and the agreements register included", () => {
+    expect(SECTION_KINDS.filter((k) => !SECTIONS[k].installed)).toEqual([]);
+  });
+
+  it("takes the default parameters or a saved scenario's number as the demand section's scenario", () => {
+    expect(validateSectionOptions("demand", {})).toEqual({ ok: true, options: { scenario: "" } });
+    expect(validateSectionOptions("demand", { scenario: "12" })).toEqual({ ok: true, options: { scenario: "12" } });
   });
 });

@@ -29,7 +29,8 @@ export const PopulationOptionsSchema = z.object({
 });
 
 export const HjpOptionsSchema = z.object({ year: yearOption });
-export const DemandOptionsSchema = z.object({ scenario: z.string().max(80).default("") });
+/** "" = the model's default parameters; otherwise the id of one of the ICB's saved scenarios. */
+export const DemandOptionsSchema = z.object({ scenario: z.union([z.literal(""), z.string().regex(/^\d{1,9}$/, "Choose a scenario from the list")]).default("") });
 export const AgreementsOptionsSchema = z.object({});
 
 export type SectionDefinition = {
@@ -39,9 +40,9 @@ export type SectionDefinition = {
   options: z.ZodType;
   /**
    * False while the data behind the section is not part of this installation: the
-   * section can be chosen and shows `placeholder` instead of figures. Set true when the
-   * section's loader is wired up (the extension point for the demand model and the
-   * partnership agreements register).
+   * section can be chosen, and its loader returns status "placeholder" with
+   * `placeholder` as its message. Every section is installed now; the flag stays for
+   * sections added later, and published packs keep whatever their snapshot says.
    */
   installed: boolean;
   placeholder?: string;
@@ -67,8 +68,7 @@ export const SECTIONS: Record<SectionKind, SectionDefinition> = {
     title: "Demand and unmet need",
     description: "Modelled demand for legal and welfare advice under a chosen scenario, against what services reach.",
     options: DemandOptionsSchema,
-    installed: false,
-    placeholder: "This section will be available when the demand model is installed. No figures are shown until then.",
+    installed: true,
   },
   "funding-outcomes": {
     id: "funding-outcomes",
@@ -82,8 +82,7 @@ export const SECTIONS: Record<SectionKind, SectionDefinition> = {
     title: "Partnership agreements",
     description: "The partnership agreements in place between the ICB and VCSE organisations.",
     options: AgreementsOptionsSchema,
-    installed: false,
-    placeholder: "This section will be available when the partnership agreements register is installed. No agreements are shown until then.",
+    installed: true,
   },
 };
 

@@ -13,6 +13,7 @@ import { orderSections, type PackSection, PackSectionSchema, SECTIONS, validateS
 import { figuresFor, freezeSnapshot } from "../../domain/packs/snapshot";
 import { profileSection } from "../../domain/charts/breakdowns";
 import { recordAudit } from "../audit/audit.server";
+import { listScenarios } from "../demand/scenarios.server";
 import { financialYears } from "../hjp/dashboard.server";
 import { footprintAreas } from "../indicators/query.server";
 import { SECTION_LOADERS } from "./section-loaders.server";
@@ -290,13 +291,15 @@ export type PackEditor = {
   indicators: { id: string; name: string; section: string }[];
   periods: string[];
   years: string[];
+  /** The ICB's saved demand scenarios, for the demand section. */
+  scenarios: { id: number; name: string }[];
 };
 
-/** What the edit form offers: the indicators, the periods the area has figures for, and the financial years of HJP data. */
+/** What the edit form offers: the indicators, the periods the area has figures for, the financial years of HJP data and the ICB's demand scenarios. */
 export async function getPackEditor({ db, actor, id }: { db: Queryable; actor: Actor; id: number }): Promise<PackEditor> {
   const pack = await getPack({ db, actor, id });
   if (!pack.canEdit) throw new PackError(pack.status === "published" ? 409 : 403, pack.status === "published" ? "This pack is published: its figures and text are frozen and cannot be changed." : "You can read this pack but not change it.");
-  const [metas, periods, range] = await Promise.all([
+  const [metas, periods, range, scenarios] = await Promise.all([
     db.select({ id: indicators.id, name: indicators.name, valueType: indicators.valueType, source: indicators.source }).from(indicators).orderBy(asc(indicators.name)),
     db
       .selectDistinct({ period: indicatorValues.period, start: indicatorValues.periodStart })
@@ -308,12 +311,14 @@ export async function getPackEditor({ db, actor, id }: { db: Queryable; actor: A
       .from(hjpEpisodes)
       .innerJoin(hjpServices, eq(hjpServices.id, hjpEpisodes.serviceId))
       .where(eq(hjpServices.icbCode, pack.area.icbCode)),
+    listScenarios({ db, actor, icbCode: pack.area.icbCode }),
   ]);
   return {
     pack,
     indicators: metas.map((m) => ({ id: m.id, name: m.name, section: profileSection(m) })),
     periods: [...new Set(periods.map((p) => p.period))],
     years: financialYears(range[0]?.first ?? null, range[0]?.last ?? null),
+    scenarios: scenarios.map((s) => ({ id: s.id, name: s.name })),
   };
 }
 

@@ -4,10 +4,14 @@
  * HJP dashboards), so a pack shows the figures those pages show, through the same
  * disclosure control.
  *
- * Extension point: the demand model and the partnership agreements register are not
- * part of this installation. Their sections are registered (app/domain/packs/sections.ts)
- * and load as placeholders; to wire one up, write its loader here, put it in
- * SECTION_LOADERS in place of `placeholderFor(kind)`, and set `installed: true` in SECTIONS.
+ * The demand and agreements sections live in their own files (demand-section.server.ts,
+ * agreements-section.server.ts) because they read services of their own. A new section
+ * kind is registered in app/domain/packs/sections.ts and gets its loader here.
+ *
+ * Packs have no reader of their own when their figures load (a published pack's figures
+ * are frozen for every later reader), so loaders read as the pack's ICB: packs are
+ * visible only to that ICB's commissioners and strategists (and VCSE organisations a
+ * published pack is shared with, who then see what the ICB chose to publish).
  */
 import { inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
@@ -17,50 +21,18 @@ import { comparisonSentence } from "../../domain/charts/comparison";
 import { describeSii } from "../../domain/charts/inequality";
 import { valueDecimals } from "../../domain/charts/scale";
 import { cell, discloseCount, DISCLOSURE_RULE_SUMMARY } from "../../domain/disclosure/index";
-import { HjpOptionsSchema, PopulationOptionsSchema, type SectionKind, SECTIONS } from "../../domain/packs/sections";
+import { HjpOptionsSchema, PopulationOptionsSchema, type SectionKind } from "../../domain/packs/sections";
+import { base, longDate, type SectionContext, type SectionLoader } from "./section-base.server";
+import { loadAgreementsSection } from "./agreements-section.server";
+import { loadDemandSection } from "./demand-section.server";
 import { getHjpView } from "../hjp/dashboard.server";
 import type { HjpView } from "../hjp/view-types";
 import { getAreaProfile, getInequalityView } from "../indicators/views.server";
-import type { PackArea, PackChart, PackRow, PackTable, SectionData } from "./section-types";
+import type { PackChart, PackRow, PackTable, SectionData } from "./section-types";
 
-export type SectionContext = {
-  area: PackArea;
-  options: Record<string, unknown>;
-  /** The date the figures are for (HJP reach windows and funding cliffs count from it). */
-  today: string;
-  /** Shared by the sections of one pack, so two sections reading one dashboard read it once. */
-  cache: Map<string, Promise<unknown>>;
-};
-
-export type SectionLoader = (db: Queryable, ctx: SectionContext) => Promise<SectionData>;
-
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const longDate = (iso: string | null | undefined) => (iso ? LONG_DATE.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : "–");
+export type { SectionContext, SectionLoader } from "./section-base.server";
 const round = (v: number | null, d: number) => (v === null || !Number.isFinite(v) ? null : Number(v.toFixed(d)));
 const disclosed = (n: number | null) => (n === null ? null : cell(discloseCount(Math.max(0, Math.round(n)))));
-
-function base(kind: SectionKind, area: PackArea): SectionData {
-  return {
-    kind,
-    title: SECTIONS[kind].title,
-    status: "ready",
-    message: null,
-    area: { code: area.code, name: area.name },
-    keyFigures: [],
-    charts: [],
-    tables: [],
-    sources: [],
-    periods: [],
-    caveats: [],
-    synthetic: null,
-    vintage: null,
-  };
-}
-
-/** A registered section whose data is not installed: it says so, and shows no figures. */
-function placeholderFor(kind: SectionKind): SectionLoader {
-  return async (_db, { area }) => ({ ...base(kind, area), status: "placeholder", message: SECTIONS[kind].placeholder ?? "This section is not available yet." });
-}
 
 // ---------------------------------------------------------------------------------------------
 // Population health and inequalities
@@ -271,7 +243,7 @@ export const loadFundingOutcomesSection: SectionLoader = async (db, ctx) => {
 export const SECTION_LOADERS: Record<SectionKind, SectionLoader> = {
   population: loadPopulationSection,
   "hjp-provision": loadHjpProvisionSection,
-  demand: placeholderFor("demand"),
+  demand: loadDemandSection,
   "funding-outcomes": loadFundingOutcomesSection,
-  agreements: placeholderFor("agreements"),
+  agreements: loadAgreementsSection,
 };
