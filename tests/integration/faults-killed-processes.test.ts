@@ -17,11 +17,20 @@ const IMD_FILE = "importers/reference-data/deprivation/mhclg_iod2025_lsoa21_scor
 let nextPort = 3600 + (process.pid % 200);
 
 type Child = ReturnType<typeof spawn>;
-const killGroup = (child: Child, signal: NodeJS.Signals) => process.kill(-child.pid!, signal);
+const killGroup = (child: Child, signal: NodeJS.Signals) => {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // the whole group has already gone
+  }
+};
+/** Every process group started here, so none outlives the test file. */
+const started: Child[] = [];
 function run(args: string[], env: Record<string, string>): { child: Child; output: () => string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> } {
   // Its own process group: tsx runs the script in a child node process, and SIGKILL
   // must reach that one too (a killed parent would leave it running, holding the lock).
   const child = spawn("node_modules/.bin/tsx", args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  started.push(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
@@ -58,6 +67,7 @@ describe("processes killed with SIGKILL", () => {
     if (!fs.existsSync("build/index.js")) expect(spawnSync("node_modules/.bin/remix", ["build"], { stdio: "ignore" }).status).toBe(0);
   });
   afterAll(async () => {
+    for (const child of started) killGroup(child, "SIGKILL");
     for (const name of created) await admin!.unsafe(`drop database if exists ${name} with (force)`);
     await admin?.end();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -148,7 +158,8 @@ describe("processes killed with SIGKILL", () => {
     await second.ready;
     const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { database: unknown };
     expect(JSON.stringify(health)).toMatch(/pglite/);
-    killGroup(second.child, "SIGTERM");
-    expect((await second.exited).code).toBe(0);
+    // Graceful shutdown is server-lifecycle.test.ts's subject; here the group just goes.
+    killGroup(second.child, "SIGKILL");
+    await second.exited;
   }, 600_000);
 });
