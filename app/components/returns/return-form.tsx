@@ -81,9 +81,14 @@ export function ReturnForm({
         fetcher.submit(data, { method: "post", action });
       }, AUTOSAVE_AFTER_MS);
     };
+    // An explicit save supersedes a pending autosave: left running, the timer could fire
+    // while a slow save is in flight and race it with a stale revision.
+    const onSubmit = () => clearTimeout(timer.current);
     el.addEventListener("input", onInput);
+    el.addEventListener("submit", onSubmit);
     return () => {
       el.removeEventListener("input", onInput);
+      el.removeEventListener("submit", onSubmit);
       clearTimeout(timer.current);
     };
     // fetcher.submit is stable for the page's life.
