@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import { type Database, openDatabase } from "../../db/client";
 import { DatabaseLockedError } from "../../db/lock";
+import { newQueryClock, runWithQueryClock } from "../../db/query-timing";
 import { bootstrap } from "./bootstrap";
 import { DatabaseHealth } from "./database-health";
 import { UNAVAILABLE_HTML } from "./unavailable-page";
@@ -56,6 +57,22 @@ async function main() {
       return res.json({ error: "The database cannot be reached just now. Try again in a few minutes." });
     }
     return res.type("html").send(UNAVAILABLE_HTML);
+  });
+  // Server-Timing on every page: time in SQL and the whole handler up to the headers
+  // (loaders have finished by then), so operators and `npm run bench` can see where time goes.
+  app.use((_req, res, next) => {
+    const clock = newQueryClock();
+    const started = performance.now();
+    const writeHead = res.writeHead;
+    res.writeHead = function timedWriteHead(this: typeof res, ...args: Parameters<typeof res.writeHead>) {
+      if (!res.headersSent) {
+        const ours = `db;desc="SQL (${clock.queries} queries)";dur=${clock.sqlMs.toFixed(1)}, handler;desc="Until headers";dur=${(performance.now() - started).toFixed(1)}`;
+        const theirs = res.getHeader("Server-Timing");
+        res.setHeader("Server-Timing", theirs ? `${String(theirs)}, ${ours}` : ours);
+      }
+      return writeHead.apply(this, args);
+    } as typeof res.writeHead;
+    runWithQueryClock(clock, next);
   });
   app.all(
     "*",

@@ -25,7 +25,7 @@ import { DEMO_ORGANISATION, GREATER_MANCHESTER_ICB } from "./demo-accounts";
 const PENNINE = "GB-CHC-1000002";
 const DEMO_ORG = "GB-CHC-1000001";
 
-type Kpi = AgreementInput["kpis"][number];
+export type Kpi = AgreementInput["kpis"][number];
 
 /** Targets a little above the services' average past quarter, so delivery is mixed. */
 async function targetsFor(db: Db, serviceIds: number[], startDate: string, endDate: string, today: string, measures: Kpi["measure"][]): Promise<Kpi[]> {
@@ -49,7 +49,8 @@ async function targetsFor(db: Db, serviceIds: number[], startDate: string, endDa
   });
 }
 
-function content(o: {
+/** The parts of an agreement every synthetic one shares (governance, data sharing, reporting), around what differs. */
+export function syntheticAgreementContent(o: {
   title: string;
   type: AgreementInput["type"];
   purpose: string;
@@ -151,7 +152,7 @@ export async function ensureDemoAgreements(database: Database, { today }: { toda
   const allMeasures: Kpi["measure"][] = ["clients-advised", "income-gained", "problems-resolved", "core20-share"];
 
   // 1. The first primary care partnership: ended, renewed by 2.
-  const first = content({
+  const first = syntheticAgreementContent({
     title: "Primary care health justice partnership 2023 to 2025 (synthetic)",
     type: "grant",
     purpose: "Welfare benefits, debt and housing advice in GP practices across Greater Manchester, with warm referral from practice staff.",
@@ -170,7 +171,7 @@ export async function ensureDemoAgreements(database: Database, { today }: { toda
   // 2. Its successor: active, varied once, due for review soon.
   const secondStart = fyStart(fy - 1);
   const secondEnd = fyEnd(fy + 1);
-  const second = content({
+  const second = syntheticAgreementContent({
     ...first,
     title: "Primary care health justice partnership (synthetic)",
     purpose: first.purpose,
@@ -199,7 +200,7 @@ export async function ensureDemoAgreements(database: Database, { today }: { toda
   if (theirs.length) {
     const start = fyStart(fy - 1);
     const end = addDays(today, 60);
-    const third = content({
+    const third = syntheticAgreementContent({
       title: "Hospital discharge advice contract (synthetic)",
       type: "contract",
       purpose: "Advice on housing and benefits for patients ready for discharge, so that no one stays in hospital for want of a safe home.",
@@ -216,7 +217,7 @@ export async function ensureDemoAgreements(database: Database, { today }: { toda
     await payUpTo(thirdId, third, today);
 
     // 6. Terminated with a reason.
-    const sixth = content({
+    const sixth = syntheticAgreementContent({
       title: "Maternity advice service-level agreement (synthetic)",
       type: "sla",
       purpose: "Advice clinics in antenatal settings.",
@@ -235,7 +236,7 @@ export async function ensureDemoAgreements(database: Database, { today }: { toda
 
   // 4. A draft system-wide memorandum of understanding with both organisations.
   await make(
-    content({
+    syntheticAgreementContent({
       title: "Greater Manchester VCSE health justice memorandum of understanding (synthetic)",
       type: "mou",
       purpose: "How the ICB and VCSE advice organisations work together on health justice: shared priorities, representation, data and insight.",
@@ -253,7 +254,7 @@ export async function ensureDemoAgreements(database: Database, { today }: { toda
 
   // 5. An agreed data-sharing agreement.
   await make(
-    content({
+    syntheticAgreementContent({
       title: "Health justice outcomes data-sharing agreement (synthetic)",
       type: "data-sharing",
       purpose: "Sharing pseudonymised HJP activity and outcomes with the ICB for population health management.",

@@ -3,9 +3,14 @@
  * capability adds its rows here. Benchmarks print figures; they never fail a build.
  */
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import postgres from "postgres";
 import { activityBenchRows, activityImportBench } from "./activity-import";
 import { BROWSER_TARGET_MS, DEMAND_MODEL_TARGET_MS, demandBrowserBench, demandServerBench } from "./demand";
+import { NATIONAL_PGLITE_DIR, nationalPostgresUrl } from "./national-data";
+import { javascriptPerRoute, type LoadFigures, MAIN_PAGES, type PageFigures, loadRun, timePage } from "./pages";
 import { rmrf, signIn, startServer, timeRequests } from "./server";
 
 type Row = { measure: string; pglite: string; postgres: string; target: string };
@@ -41,13 +46,59 @@ async function serverFigures(env: Record<string, string>, port: number) {
     const bundle = /Loaded \d+ bundled reference files in ([\d.]+) s/.exec(server.output());
     const home = await timeRequests(`http://127.0.0.1:${port}/`, 20);
     const cookie = await signIn(port, "commissioner@example.org");
-    const icb = await timeRequests(`http://127.0.0.1:${port}/icb/E54000057`, 20, { Cookie: cookie });
-    const demandPage = await timeRequests(`http://127.0.0.1:${port}/icb/E54000057/demand`, 10, { Cookie: cookie });
     const demandBrowser = await demandBrowserBench(port, cookie).catch((error: Error) => {
       console.warn(`Browser measurement skipped: ${error.message}`);
       return null;
     });
-    return { startMs: server.startMs, bundleSeconds: bundle ? Number(bundle[1]) : null, home, icb, demandPage, demandBrowser };
+    return { startMs: server.startMs, bundleSeconds: bundle ? Number(bundle[1]) : null, home, demandBrowser };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The national-scale database `npm run bench:data` made for a driver, or null (with why). */
+async function nationalEnv(driver: "pglite" | "postgres"): Promise<Record<string, string> | null> {
+  if (driver === "pglite") {
+    if (!fs.existsSync(path.join(NATIONAL_PGLITE_DIR, "PG_VERSION"))) return null;
+    return { PGLITE_DIR: NATIONAL_PGLITE_DIR, DATABASE_URL: "" };
+  }
+  const url = nationalPostgresUrl(PG_ADMIN);
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [r] = await client`select count(*)::int as n from hjp_episodes`;
+    return r.n > 0 ? { DATABASE_URL: url, DEMO: "1" } : null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
+type NationalFigures = { episodes: number; pages: Map<string, PageFigures>; load: Map<string, LoadFigures> };
+
+async function nationalFigures(driver: "pglite" | "postgres", port: number, withLoad: boolean): Promise<NationalFigures | null> {
+  const env = await nationalEnv(driver);
+  if (!env) {
+    console.warn(`No national-scale ${driver} database: run \`npm run bench:data\` first. Its page figures are left out.`);
+    return null;
+  }
+  const server = await startServer({ port, env });
+  try {
+    const origin = `http://127.0.0.1:${port}`;
+    const cookie = await signIn(port, "commissioner@example.org");
+    const pages = new Map<string, PageFigures>();
+    for (const page of MAIN_PAGES) {
+      console.log(`[${driver}] timing ${page.name} (${page.url})`);
+      pages.set(page.name, await timePage(origin, page.url, cookie, 30));
+    }
+    const load = new Map<string, LoadFigures>();
+    if (withLoad)
+      for (const page of MAIN_PAGES.filter((p) => p.name === "ICB overview" || p.name.startsWith("indicator view"))) {
+        console.log(`[${driver}] autocannon: 50 connections for 30 s on ${page.name}`);
+        load.set(page.name, await loadRun(origin, page.url, cookie, { connections: 50, seconds: 30 }));
+      }
+    const episodes = /(\d[\d,]*) episodes/.exec(server.output());
+    return { episodes: episodes ? Number(episodes[1].replace(/,/g, "")) : 0, pages, load };
   } finally {
     await server.stop();
   }
@@ -57,12 +108,39 @@ async function main() {
   console.log("Building…");
   if (spawnSync("node_modules/.bin/remix", ["build"], { stdio: "inherit" }).status !== 0) process.exit(1);
 
+  // National scale first, on the databases `npm run bench:data` made.
+  const nationalLite = await nationalFigures("pglite", 3303, false);
+  const nationalPg = await nationalFigures("postgres", 3304, true);
+  for (const page of MAIN_PAGES) {
+    const lite = nationalLite?.pages.get(page.name);
+    const pg = nationalPg?.pages.get(page.name);
+    rows.push({
+      measure: `${page.name}: median / p95 of 30`,
+      pglite: lite ? `${lite.medianMs.toFixed(0)} / ${lite.p95Ms.toFixed(0)} ms` : "n/a",
+      postgres: pg ? `${pg.medianMs.toFixed(0)} / ${pg.p95Ms.toFixed(0)} ms` : "n/a",
+      target: "median < 150 ms (PG)",
+    });
+    rows.push({
+      measure: `  SQL / application, medians (${pg?.queries ?? lite?.queries ?? "?"} queries)`,
+      pglite: lite ? `${lite.sqlMedianMs.toFixed(0)} / ${lite.appMedianMs.toFixed(0)} ms` : "n/a",
+      postgres: pg ? `${pg.sqlMedianMs.toFixed(0)} / ${pg.appMedianMs.toFixed(0)} ms` : "n/a",
+      target: "app < 20 ms",
+    });
+    const js = javascriptPerRoute(page.route);
+    rows.push({ measure: `  JavaScript, gzipped (${js.files} files)`, pglite: `${(js.gzipBytes / 1024).toFixed(0)} KB`, postgres: `${(js.gzipBytes / 1024).toFixed(0)} KB`, target: "≤ 250 KB" });
+  }
+  for (const [name, l] of nationalPg?.load ?? []) {
+    rows.push({ measure: `load, ${name}: 50 conns × 30 s, req/s`, pglite: "", postgres: l.requestsPerSecond.toFixed(0), target: "" });
+    rows.push({ measure: "  latency p50 / p99", pglite: "", postgres: `${l.p50Ms} / ${l.p99Ms} ms`, target: "p99 < 500 ms" });
+    rows.push({ measure: `  errors / non-2xx (of ${l.requests.toLocaleString("en-GB")})`, pglite: "", postgres: `${l.errors} / ${l.non2xx}`, target: "0 / 0" });
+  }
+
+  // A new user's first start, on empty databases.
   const dir = ".data/bench-pglite";
   rmrf(dir);
   const lite = await serverFigures({ PGLITE_DIR: dir, DATABASE_URL: "" }, 3301);
   rmrf(dir);
   const pg = await withPostgresDb((url) => serverFigures({ DATABASE_URL: url, DEMO: "1" }, 3302));
-
   rows.push({
     measure: "start on an empty database → first 200 (s)",
     pglite: (lite.startMs / 1000).toFixed(1),
@@ -76,13 +154,7 @@ async function main() {
     target: "",
   });
   rows.push({
-    measure: "ICB page (Greater Manchester), median of 20",
-    pglite: ms(lite.icb.median),
-    postgres: pg ? ms(pg.icb.median) : "n/a",
-    target: "< 150 ms",
-  });
-  rows.push({
-    measure: "home page server time, median of 20",
+    measure: "home page (signed out), median of 20",
     pglite: ms(lite.home.median),
     postgres: pg ? ms(pg.home.median) : "n/a",
     target: "< 150 ms",
@@ -96,12 +168,6 @@ async function main() {
     target: `< ${DEMAND_MODEL_TARGET_MS} ms`,
   });
   rows.push({
-    measure: "demand page (Greater Manchester), median of 10",
-    pglite: ms(lite.demandPage.median),
-    postgres: pg ? ms(pg.demandPage.median) : "n/a",
-    target: "",
-  });
-  rows.push({
     measure: "browser: parameter change → figures (median)",
     pglite: lite.demandBrowser ? ms(lite.demandBrowser.median) : "n/a",
     postgres: pg?.demandBrowser ? ms(pg.demandBrowser.median) : "n/a",
@@ -111,9 +177,10 @@ async function main() {
   const activity = await activityImportBench({ rows: Number(process.env.BENCH_ACTIVITY_ROWS ?? 1_000_000), postgresAdminUrl: PG_ADMIN, log: console.log });
   rows.push(...activityBenchRows(activity));
 
-  const widths = { measure: 48, pglite: 12, postgres: 12, target: 10 };
+  const widths = { measure: 50, pglite: 15, postgres: 15, target: 20 };
   const line = (r: Row) => `| ${r.measure.padEnd(widths.measure)} | ${r.pglite.padStart(widths.pglite)} | ${r.postgres.padStart(widths.postgres)} | ${r.target.padEnd(widths.target)} |`;
   console.log();
+  console.log(`National scale: ${nationalPg?.episodes || nationalLite?.episodes ? "" : "(no national data) "}machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg()[0].toFixed(1)}; Node ${process.version}`);
   console.log(line({ measure: "measure", pglite: "PGlite", postgres: "PostgreSQL", target: "target" }));
   console.log(`|${"-".repeat(widths.measure + 2)}|${"-".repeat(widths.pglite + 2)}|${"-".repeat(widths.postgres + 2)}|${"-".repeat(widths.target + 2)}|`);
   for (const r of rows) console.log(line(r));
