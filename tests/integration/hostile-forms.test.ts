@@ -16,14 +16,16 @@ import { action as newUser } from "../../app/routes/admin.users";
 import { action as newAgreement } from "../../app/routes/agreements.new";
 import { action as newScenario } from "../../app/routes/icb.$code.demand_.scenarios.new";
 import { action as signInAction } from "../../app/routes/login";
+import { action as organisationIdentifiers } from "../../app/routes/organisations.$id";
+import { action as editPack } from "../../app/routes/packs.$id_.edit";
 import { action as newPack } from "../../app/routes/packs.new";
 import { action as inflationIndex } from "../../app/routes/value-for-money.inflation-index";
 import { action as unitCost } from "../../app/routes/value-for-money.unit-costs.$id";
 import { DEMO_PASSWORD } from "../../app/services/accounts/passwords.server";
 import { signIn } from "../../app/services/accounts/sign-in.server";
-import { CreateUserSchema, OrganisationSchema, SignInSchema } from "../../app/validation/accounts";
+import { CreateUserSchema, OrganisationIdentifiersSchema, OrganisationSchema, SignInSchema } from "../../app/validation/accounts";
 import { AgreementFormSchema } from "../../app/validation/agreements";
-import { NewPackSchema } from "../../app/validation/packs";
+import { NewPackSchema, PackEditSchema } from "../../app/validation/packs";
 import { InflationIndexFormSchema, UnitCostFormSchema } from "../../app/validation/value-for-money";
 import { GREATER_MANCHESTER_ICB, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { createTestDb, snapshotTables, tableNames, type TestDatabase } from "../db";
@@ -53,6 +55,7 @@ let database: TestDatabase;
 let context: AppLoadContext;
 const cookies = {} as Record<Role, string>;
 let vcseOrganisationId = 0;
+let packId = 0;
 
 const latest = async (table: string, column: string) => {
   const [row] = await database.rows<Record<string, string>>(`select "${column}" as v from "${table}" order by id desc limit 1`);
@@ -148,6 +151,33 @@ const FORMS: Form[] = [
     path: "/value-for-money/inflation-index",
     valid: () => ({ intent: "save", year: "2031-32", value: "150.5", source: "HM Treasury GDP deflator" }),
   },
+  {
+    route: "organisations.$id",
+    action: organisationIdentifiers,
+    schema: OrganisationIdentifiersSchema,
+    as: "admin",
+    get path() {
+      return `/organisations/${vcseOrganisationId}`;
+    },
+    get params() {
+      return { id: String(vcseOrganisationId) };
+    },
+    valid: () => ({ charityNumber: String(1_000_000 + ++unique), giving360Id: `GB-CHC-${1_000_000 + unique}` }),
+  },
+  {
+    route: "packs.$id_.edit",
+    action: editPack,
+    schema: PackEditSchema,
+    as: "commissioner",
+    get path() {
+      return `/packs/${packId}/edit`;
+    },
+    get params() {
+      return { id: String(packId) };
+    },
+    valid: () => ({ title: `Evidence for the board ${++unique}`, agreementsInclude: "on", agreementsNarrative: "Need outstrips what is funded." }),
+    text: { field: "title", stored: async () => (await database.rows<{ title: string }>(`select title from packs where id = ${packId}`))[0]!.title },
+  },
   { route: "login", action: signInAction, schema: SignInSchema, as: null, signsIn: true, path: "/login", valid: () => ({ email: "admin@example.org", password: DEMO_PASSWORD }) },
 ];
 
@@ -172,6 +202,9 @@ beforeAll(async () => {
   }
   const [vcse] = await database.rows<{ organisation_id: number }>(`select organisation_id from users where email = 'vcse@example.org'`);
   vcseOrganisationId = Number(vcse!.organisation_id);
+  const created = await newPack({ request: new Request("http://localhost/packs/new", { method: "POST", body: toFormData({ title: "Pack to edit", area: `icb:${GREATER_MANCHESTER_ICB}` }), headers: { Cookie: cookies.commissioner } }), params: {}, context });
+  packId = Number(/\/packs\/(\d+)\/edit/.exec(created.headers.get("Location") ?? "")?.[1]);
+  expect(packId).toBeGreaterThan(0);
 });
 afterAll(async () => database?.cleanup());
 
