@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { commitSessionCookie } from "../../app/auth/session.server";
 import { ScenarioFormSchema } from "../../app/domain/demand/scenario-form";
+import { servicesDataset } from "../../app/domain/hjp/datasets";
+import { returnFormSchema } from "../../app/domain/returns/form";
 import { action as newOrganisation } from "../../app/routes/admin.organisations";
 import { action as newUser } from "../../app/routes/admin.users";
 import { action as newAgreement } from "../../app/routes/agreements.new";
@@ -18,6 +20,7 @@ import { action as newScenario } from "../../app/routes/icb.$code.demand_.scenar
 import { action as signInAction } from "../../app/routes/login";
 import { action as organisationIdentifiers } from "../../app/routes/organisations.$id";
 import { action as editPack } from "../../app/routes/packs.$id_.edit";
+import { action as returnAction } from "../../app/routes/returns.$serviceId.$period";
 import { action as newPack } from "../../app/routes/packs.new";
 import { action as inflationIndex } from "../../app/routes/value-for-money.inflation-index";
 import { action as unitCost } from "../../app/routes/value-for-money.unit-costs.$id";
@@ -26,15 +29,17 @@ import { signIn } from "../../app/services/accounts/sign-in.server";
 import { CreateUserSchema, OrganisationIdentifiersSchema, OrganisationSchema, SignInSchema } from "../../app/validation/accounts";
 import { AgreementFormSchema } from "../../app/validation/agreements";
 import { NewPackSchema, PackEditSchema } from "../../app/validation/packs";
+import { ReviewReturnSchema } from "../../app/validation/returns";
 import { InflationIndexFormSchema, UnitCostFormSchema } from "../../app/validation/value-for-money";
 import { GREATER_MANCHESTER_ICB, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { createTestDb, snapshotTables, tableNames, type TestDatabase } from "../db";
 import { agreementFormEntries, type FormEntries, toFormData } from "../fixtures/form-examples";
+import { datasetCsv, example, importFile, ORG_ID, tempDir } from "../fixtures/hjp-setup";
 import { HOSTILE_SEED, hostileButValidText, hostileCell } from "../setup/hostile";
 
 type Entries = FormEntries;
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
-type Role = "admin" | "commissioner";
+type Role = "admin" | "commissioner" | "vcse";
 type Form = {
   route: string;
   action: Action;
@@ -56,6 +61,9 @@ let context: AppLoadContext;
 const cookies = {} as Record<Role, string>;
 let vcseOrganisationId = 0;
 let packId = 0;
+let serviceId = 0;
+const QUARTER = "2025-04-01";
+const files = tempDir();
 
 const latest = async (table: string, column: string) => {
   const [row] = await database.rows<Record<string, string>>(`select "${column}" as v from "${table}" order by id desc limit 1`);
@@ -178,6 +186,32 @@ const FORMS: Form[] = [
     valid: () => ({ title: `Evidence for the board ${++unique}`, agreementsInclude: "on", agreementsNarrative: "Need outstrips what is funded." }),
     text: { field: "title", stored: async () => (await database.rows<{ title: string }>(`select title from packs where id = ${packId}`))[0]!.title },
   },
+  {
+    route: "returns.$serviceId.$period (submit)",
+    action: returnAction,
+    schema: returnFormSchema(["clients-advised", "financial-gains"]),
+    as: "vcse",
+    get path() {
+      return `/returns/${serviceId}/${QUARTER}`;
+    },
+    get params() {
+      return { serviceId: String(serviceId), period: QUARTER };
+    },
+    valid: () => ({ intent: "submit", revision: "0", clientsAdvised: "40", clientsWithGains: "12", gainsRecurring: "12500.50", caseStudies: "A client kept their home." }),
+  },
+  {
+    route: "returns.$serviceId.$period (review)",
+    action: returnAction,
+    schema: ReviewReturnSchema,
+    as: "commissioner",
+    get path() {
+      return `/returns/${serviceId}/${QUARTER}`;
+    },
+    get params() {
+      return { serviceId: String(serviceId), period: QUARTER };
+    },
+    valid: () => ({ intent: "review", decision: "query", comment: "Please check the referrals." }),
+  },
   { route: "login", action: signInAction, schema: SignInSchema, as: null, signsIn: true, path: "/login", valid: () => ({ email: "admin@example.org", password: DEMO_PASSWORD }) },
 ];
 
@@ -193,10 +227,15 @@ beforeAll(async () => {
   const all = await snapshotTables(database);
   referenceTables = Object.keys(all).filter((t) => all[t]!.rows > 0);
   appTables = (await tableNames(database)).filter((t) => !referenceTables.includes(t));
-  referenceBefore = Object.fromEntries(referenceTables.map((t) => [t, all[t]!]));
   await seedDemoAccounts(database.db);
   context = { db: database.db, database, sessionSecret: "a-test-session-secret-of-at-least-32-chars", secureCookies: false, demo: true, nonce: "n", startedAt: "", clientAddress: "10.0.0.3" } as AppLoadContext;
-  for (const role of ["admin", "commissioner"] as const) {
+  // A partner's service with a quarterly return due, for the return form.
+  const services = files.write("services.csv", datasetCsv(servicesDataset, [example(servicesDataset, { provider_org_id: ORG_ID, icb_code: GREATER_MANCHESTER_ICB })]));
+  expect((await importFile(database, "hjp-services", services)).errors).toEqual([]);
+  const [service] = await database.rows<{ id: number }>(`select id from hjp_services order by id desc limit 1`);
+  serviceId = Number(service!.id);
+  await database.rows(`insert into reporting_requirements (service_id, first_period_start, required_measures) values (${serviceId}, '${QUARTER}', '{clients-advised,financial-gains}')`);
+  for (const role of ["admin", "commissioner", "vcse"] as const) {
     const signedIn = await signIn({ db: database.db, email: `${role}@example.org`, password: DEMO_PASSWORD, address: "10.0.0.3", demo: true });
     cookies[role] = (await commitSessionCookie(context, (signedIn as { token: string }).token)).split(";")[0]!;
   }
@@ -205,8 +244,13 @@ beforeAll(async () => {
   const created = await newPack({ request: new Request("http://localhost/packs/new", { method: "POST", body: toFormData({ title: "Pack to edit", area: `icb:${GREATER_MANCHESTER_ICB}` }), headers: { Cookie: cookies.commissioner } }), params: {}, context });
   packId = Number(/\/packs\/(\d+)\/edit/.exec(created.headers.get("Location") ?? "")?.[1]);
   expect(packId).toBeGreaterThan(0);
+  // Taken after the setup above, which logs its import among the reference data's.
+  referenceBefore = await snapshotTables(database, referenceTables);
 });
-afterAll(async () => database?.cleanup());
+afterAll(async () => {
+  files.remove();
+  await database?.cleanup();
+});
 
 describe.each(FORMS.map((f) => [f.route, f] as const))("the %s action", (_route, form) => {
   it("accepts its valid example, so the refusals below are about the hostile field", async () => {
