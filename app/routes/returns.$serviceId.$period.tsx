@@ -2,7 +2,6 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { z } from "zod";
 import { hasPermission } from "~/auth/permissions";
 import { forbidden, getUser, notFound, readSessionToken, requireUser } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -18,7 +17,7 @@ import { SYNTHETIC_LABEL } from "~/services/hjp/dashboard.server";
 import { discardPreservedForm, findPreservedForm, preserveForm, sessionOwner } from "~/services/returns/preserved-forms.server";
 import { getReturnPage, getReturnRules, reviewReturn, saveDraft, submitFormReturn } from "~/services/returns/returns.server";
 import { summaryErrors, useErrorTitle } from "~/utils/forms";
-import { ReturnParamsSchema } from "~/validation/returns";
+import { ReturnParamsSchema, ReviewReturnSchema } from "~/validation/returns";
 
 function parseParams(params: Record<string, string | undefined>) {
   const parsed = ReturnParamsSchema.safeParse(params);
@@ -27,14 +26,6 @@ function parseParams(params: Record<string, string | undefined>) {
 }
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
-
-function reviewSchema() {
-  return z
-    .object({ decision: z.enum(["accept", "query"], { error: "Choose whether to accept or query the return" }), comment: z.string().max(2000, "The query must be 2,000 characters or fewer").optional() })
-    .superRefine((v, ctx) => {
-      if (v.decision === "query" && !v.comment?.trim()) ctx.addIssue({ code: "custom", path: ["comment"], message: "Enter what you would like the partner to check" });
-    });
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -99,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ notEditable: true }, { status: 409 });
   }
   if (intent === "review") {
-    const submission = parseWithZod(formData, { schema: reviewSchema() });
+    const submission = parseWithZod(formData, { schema: ReviewReturnSchema });
     if (submission.status !== "success") return json({ form: "review" as const, result: submission.reply() }, { status: 400 });
     const result = await reviewReturn({ db, actor: user, serviceId, periodStart, decision: submission.value.decision, comment: submission.value.comment?.trim() || null });
     if (!result.ok && result.reason === "not-found") notFound();
@@ -267,7 +258,7 @@ function ReviewSection({ title, lastResult }: { title: string; lastResult: Actio
   const [form, fields] = useForm({
     id: "review-form",
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reviewSchema() }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewReturnSchema }),
     shouldValidate: "onSubmit",
   });
   const errors = summaryErrors(form.allErrors, { decision: `${fields.decision.id}-accept`, comment: fields.comment.id }, ["decision", "comment"]);

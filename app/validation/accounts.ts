@@ -1,24 +1,29 @@
 import { z } from "zod";
+import { listCode, recordId, requiredText } from "./fields";
+
+const ICB_CODE = /^E54\d{6}$/;
 
 export const SignInSchema = z.object({
-  email: z.string({ error: "Enter your email address" }).trim().min(1, "Enter your email address").max(320),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(256),
-  redirectTo: z.string().optional(),
+  email: requiredText("Enter your email address", 320, "Email address"),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(256, "Enter a password of 256 characters or fewer"),
+  // Where to go after signing in; only ever a path on this site (safeRedirect checks).
+  redirectTo: z.string().max(2000, "The page to return to is too long").optional(),
 });
 
 const ROLE_VALUES = ["admin", "commissioner", "strategist", "vcse"] as const;
 
 export const CreateUserSchema = z
   .object({
-    name: z.string({ error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(200),
+    name: requiredText("Enter the person's name", 200, "Name"),
     email: z
       .string({ error: "Enter an email address" })
       .trim()
       .toLowerCase()
+      .max(320, "Enter an email address of 320 characters or fewer")
       .email("Enter an email address in the correct format, like name@example.org"),
     role: z.enum(ROLE_VALUES, { error: "Select a role" }),
-    icbCode: z.string().trim().optional(),
-    organisationId: z.coerce.number().int().positive().optional(),
+    icbCode: listCode("Enter the ICB's ONS code, like E54000057", ICB_CODE).optional(),
+    organisationId: recordId("Select the organisation this person works for").optional(),
     password: z.string({ error: "Enter a password" }).min(12, "Password must be 12 characters or more").max(256),
   })
   .superRefine((v, ctx) => {
@@ -32,24 +37,26 @@ export const CreateUserSchema = z
 export type CreateUser = z.infer<typeof CreateUserSchema>;
 
 export const OrganisationSchema = z.object({
-  name: z.string({ error: "Enter the organisation's name" }).trim().min(1, "Enter the organisation's name").max(200),
+  name: requiredText("Enter the organisation's name", 200, "Name"),
   charityNumber: z
-    .string()
+    .string({ error: "Enter the charity number as text" })
     .trim()
+    .max(20, "Charity number must be 6 to 8 digits (or SC and 6 digits in Scotland)")
     .regex(/^(\d{6,8}|SC\d{6})(-\d+)?$/, "Charity number must be 6 to 8 digits (or SC and 6 digits in Scotland)")
     .optional(),
   companyNumber: z
-    .string()
+    .string({ error: "Enter the company number as text" })
     .trim()
     .toUpperCase()
     .regex(/^([0-9]{8}|[A-Z]{2}[0-9]{6})$/, "Company number must be 8 characters, like 01234567 or SC123456")
     .optional(),
   giving360Id: z
-    .string()
+    .string({ error: "Enter the 360Giving identifier as text" })
     .trim()
+    .max(100, "360Giving identifier must be 100 characters or fewer")
     .regex(/^[A-Z]{2}-[A-Z0-9]{2,6}-[A-Za-z0-9-]+$/, "360Giving identifier must look like GB-CHC-1234567 or GB-COH-01234567")
     .optional(),
-  primaryIcbCode: z.string().trim().optional(),
+  primaryIcbCode: listCode("Enter the ICB's ONS code, like E54000057", ICB_CODE).optional(),
 });
 export type OrganisationInput = z.infer<typeof OrganisationSchema>;
 

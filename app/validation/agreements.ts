@@ -6,13 +6,27 @@
 import { z } from "zod";
 import { AGREEMENT_TYPES, type AgreementType, termProblems } from "../domain/agreements/lifecycle";
 import { expandTargets, formatTargetOverrides, KPI_CODES, kpiMeasure, type KpiMeasure, parseTargetOverrides, termQuarters, usualTarget } from "../domain/agreements/kpis";
+import { MAX_PENCE } from "../domain/returns/measures";
+import { isoDate, listCode, MAX_RECORD_ID, optionalText as boundedOptionalText, recordId, requiredText } from "./fields";
 import { PAYMENT_FREQUENCY_CODES, parsePoundsToPence, paymentSchedule, penceToPoundsText, type PaymentFrequency } from "../domain/agreements/money";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const text = (message: string, max = 2000) => z.string({ error: message }).trim().min(1, message).max(max);
-const optionalText = (max = 4000) => z.string().trim().max(max).optional();
-const date = (message: string) => z.string({ error: message }).regex(ISO_DATE, message);
-const email = z.string().trim().toLowerCase().email("Enter an email address in the correct format, like name@example.org").optional();
+const text = (message: string, max: number, label: string) => requiredText(message, max, label);
+const optionalText = (label: string, max = 4000) => boundedOptionalText(max, label);
+const date = (message: string) => isoDate(message);
+const email = z
+  .string({ error: "Enter an email address in the correct format, like name@example.org" })
+  .trim()
+  .toLowerCase()
+  .max(320, "Enter an email address of 320 characters or fewer")
+  .email("Enter an email address in the correct format, like name@example.org")
+  .optional();
+/** Parties and KPIs are a handful of rows on the page; more is a forged request. */
+const MAX_ROWS = 20;
+/** The largest KPI target: a count, a percentage or pounds, never more than the largest sum of money. */
+const MAX_TARGET = MAX_PENCE / 100;
+/** The longest term: long enough for any real agreement, short enough to lay out monthly payments over. */
+const MAX_TERM_YEARS = 25;
 
 /** Rows left blank in the fixed set of party and KPI rows are not rows. */
 const rows = <T extends z.ZodTypeAny>(row: T, isBlank: (r: Record<string, unknown>) => boolean) =>
@@ -25,52 +39,57 @@ export const KPI_ROWS = 4;
 
 export const AgreementFormSchema = z
   .object({
-    revision: z.coerce.number().int().positive().optional(),
-    icbCode: z.string().trim().regex(/^E54\d{6}$/, "Enter the ICB's ONS code, like E54000057").optional(),
-    title: text("Enter a title for the agreement", 200),
+    revision: z.coerce.number({ error: "Reload the page and try again" }).int("Reload the page and try again").positive("Reload the page and try again").max(MAX_RECORD_ID, "Reload the page and try again").optional(),
+    icbCode: listCode("Enter the ICB's ONS code, like E54000057", /^E54\d{6}$/).optional(),
+    title: text("Enter a title for the agreement", 200, "Title"),
     type: z.enum(AGREEMENT_TYPES, { error: "Select the type of agreement" }),
-    purpose: text("Enter the purpose of the agreement", 4000),
-    icbLeadName: text("Enter the name of the ICB's lead for this agreement", 200),
+    purpose: text("Enter the purpose of the agreement", 4000, "Purpose"),
+    icbLeadName: text("Enter the name of the ICB's lead for this agreement", 200, "The ICB lead's name"),
     icbLeadEmail: email,
     parties: rows(
       z.object({
-        organisationId: z.coerce.number({ error: "Select the organisation" }).int().positive("Select the organisation"),
-        leadName: text("Enter the name of the organisation's lead", 200),
+        organisationId: recordId("Select the organisation"),
+        leadName: text("Enter the name of the organisation's lead", 200, "The lead's name"),
         leadEmail: email,
       }),
       (r) => !r.organisationId && !r.leadName && !r.leadEmail,
-    ).pipe(z.array(z.any()).min(1, "Add at least one VCSE organisation as a party")),
-    serviceIds: list(z.coerce.number().int().positive()),
+    ).pipe(z.array(z.any()).min(1, "Add at least one VCSE organisation as a party").max(MAX_ROWS, `Add no more than ${MAX_ROWS} parties`)),
+    serviceIds: list(recordId("Select services from the list")).pipe(z.array(z.number()).max(200, "Select no more than 200 services")),
     footprintSystem: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
-    places: list(z.string().trim().max(20)),
-    neighbourhoods: list(z.string().trim().max(20)),
-    value: z.string({ error: "Enter the value of the agreement in pounds" }).refine((v) => parsePoundsToPence(v) !== null, "Enter the value in pounds, like 120000 or 120000.50"),
+    places: list(listCode("Select places from the list")).pipe(z.array(z.string()).max(200, "Select no more than 200 places")),
+    neighbourhoods: list(listCode("Select neighbourhoods from the list")).pipe(z.array(z.string()).max(2000, "Select no more than 2,000 neighbourhoods")),
+    value: z.string({ error: "Enter the value of the agreement in pounds" }).refine((v) => parsePoundsToPence(v) !== null, "Enter the value in pounds, like 120000 or 120000.50")
+      .refine((v) => (parsePoundsToPence(v) ?? 0) <= MAX_PENCE, "Enter a value of £1,000,000,000 or less"),
     paymentFrequency: z.enum(PAYMENT_FREQUENCY_CODES, { error: "Select how the value is paid" }),
     startDate: date("Enter the start date"),
     endDate: date("Enter the end date"),
-    reviewDate: z.string().regex(ISO_DATE, "Enter the review date as a real date").optional(),
-    governanceMeetings: optionalText(),
-    governanceSeats: optionalText(),
-    governanceEscalation: optionalText(),
-    dataShared: optionalText(),
-    lawfulBasis: optionalText(),
-    retention: optionalText(),
+    reviewDate: isoDate("Enter the review date as a real date").optional(),
+    governanceMeetings: optionalText("Governance meetings"),
+    governanceSeats: optionalText("Governance seats"),
+    governanceEscalation: optionalText("Escalation"),
+    dataShared: optionalText("Data shared"),
+    lawfulBasis: optionalText("Lawful basis"),
+    retention: optionalText("Retention"),
     reportingFrequency: z.enum(["quarterly", "monthly", "annual"], { error: "Select how often the organisation reports" }),
     reportingDueDays: z.coerce.number({ error: "Enter the number of days after each period the report is due" }).int("Enter a whole number of days").min(0, "Enter 0 or more days").max(365, "Enter 365 days or fewer"),
-    reportingMeasures: list(z.enum(KPI_CODES)),
-    reportingNotes: optionalText(),
+    reportingMeasures: list(z.enum(KPI_CODES, { error: "Select measures from the list" })),
+    reportingNotes: optionalText("Reporting notes"),
     kpis: rows(
       z.object({
         measure: z.enum(KPI_CODES, { error: "Select the KPI's measure" }),
-        target: z.coerce.number({ error: "Enter the KPI's target for each quarter" }).min(0, "Enter a target of 0 or more"),
-        overrides: optionalText(2000),
+        target: z.coerce
+          .number({ error: "Enter the KPI's target for each quarter" })
+          .min(0, "Enter a target of 0 or more")
+          .max(MAX_TARGET, "Enter a target of 1,000,000,000 or less"),
+        overrides: optionalText("Quarterly targets", 2000),
       }),
       (r) => !r.measure && (r.target === undefined || r.target === "") && !r.overrides,
-    ),
-    changeSummary: optionalText(4000),
+    ).pipe(z.array(z.any()).max(MAX_ROWS, `Add no more than ${MAX_ROWS} KPIs`)),
+    changeSummary: optionalText("Summary of changes", 4000),
   })
   .superRefine((v, ctx) => {
     for (const p of termProblems({ startDate: v.startDate, endDate: v.endDate, reviewDate: v.reviewDate ?? null })) ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
+    if (Number(v.endDate.slice(0, 4)) - Number(v.startDate.slice(0, 4)) > MAX_TERM_YEARS) ctx.addIssue({ code: "custom", path: ["endDate"], message: `End date must be within ${MAX_TERM_YEARS} years of the start date` });
     const seen = new Set<number>();
     v.parties.forEach((p: { organisationId: number }, i: number) => {
       if (seen.has(p.organisationId)) ctx.addIssue({ code: "custom", path: ["parties", i, "organisationId"], message: "Each organisation can be a party only once" });
@@ -177,19 +196,19 @@ export function toAgreementInput(form: AgreementForm): AgreementInput {
 export const TerminateSchema = z.object({
   intent: z.literal("terminate"),
   revision: z.coerce.number().int().positive(),
-  reason: text("Enter the reason the agreement is being terminated", 2000),
+  reason: text("Enter the reason the agreement is being terminated", 2000, "Reason"),
 });
 
 export const CommentSchema = z.object({
   intent: z.literal("comment"),
-  body: text("Enter your comment", 4000),
+  body: text("Enter your comment", 4000, "Comment"),
 });
 
 export const PaymentSchema = z.object({
   intent: z.literal("record-payment"),
   paidOn: date("Enter the date the payment was made"),
   amount: z.string({ error: "Enter the amount paid in pounds" }).refine((v) => (parsePoundsToPence(v) ?? 0) > 0, "Enter the amount paid in pounds, like 30000"),
-  reference: optionalText(200),
+  reference: optionalText("Reference", 200),
 });
 
 /** The register's filters, from the query string (the export takes the same). */

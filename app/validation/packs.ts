@@ -4,26 +4,31 @@
  * own field; `sectionsFromForm` turns a valid form into the version's sections.
  */
 import { z } from "zod";
-import { NARRATIVE_MAX, type PackSection, type SectionKind, validateSectionOptions } from "../domain/packs/sections";
+import { listCode, recordId, requiredText } from "./fields";
+import { INDICATOR_ID, NARRATIVE_MAX, type PackSection, type SectionKind, validateSectionOptions } from "../domain/packs/sections";
 
 export const NewPackSchema = z.object({
-  title: z.string({ error: "Enter a title for the pack" }).trim().min(3, "Enter a title of 3 characters or more").max(200, "Enter a title of 200 characters or fewer"),
-  area: z.string({ error: "Select the ICB or place the pack is for" }).min(1, "Select the ICB or place the pack is for"),
+  title: requiredText("Enter a title for the pack", 200, "Title").pipe(z.string().min(3, "Enter a title of 3 characters or more")),
+  area: listCode("Select the ICB or place the pack is for", /^(icb|place):[A-Za-z0-9]{1,20}$/),
 });
 export type NewPack = z.infer<typeof NewPackSchema>;
 
 const include = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false);
-const narrative = z.string().max(NARRATIVE_MAX, `Keep the narrative to ${NARRATIVE_MAX.toLocaleString("en-GB")} characters`).default("");
+const narrative = z
+  .string({ error: "Enter the narrative as text" })
+  .max(NARRATIVE_MAX, `Keep the narrative to ${NARRATIVE_MAX.toLocaleString("en-GB")} characters`)
+  .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), "Remove the control characters from the narrative")
+  .default("");
 const FINANCIAL_YEAR = /^\d{4}-\d{2}$/;
 
 export const PackEditSchema = z
   .object({
     title: NewPackSchema.shape.title,
     populationInclude: include,
-    populationIndicators: z.array(z.string()).default([]),
-    populationPeriod: z.string().max(40).default(""),
-    populationComparator: z.enum(["parent", "england"]).default("parent"),
-    populationInequality: z.string().max(80).default(""),
+    populationIndicators: z.array(listCode("Select indicators from the list", INDICATOR_ID)).max(50, "Select no more than 50 indicators").default([]),
+    populationPeriod: z.string({ error: "Select a period from the list" }).max(40, "Select a period from the list").regex(/^[^\u0000-\u001F\u007F]*$/, "Select a period from the list").default(""),
+    populationComparator: z.enum(["parent", "england"], { error: "Select what to compare with" }).default("parent"),
+    populationInequality: z.string({ error: "Select an indicator from the list" }).regex(new RegExp(`^(${INDICATOR_ID.source.slice(1, -1)})?$`), "Select an indicator from the list").default(""),
     populationNarrative: narrative,
     hjpInclude: include,
     hjpYear: z.union([z.literal(""), z.string().regex(FINANCIAL_YEAR, "Select a financial year from the list")]).default(""),
@@ -93,7 +98,7 @@ export function formFromSections(title: string, sections: readonly PackSection[]
 
 export const PackActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("publish") }),
-  z.object({ intent: z.literal("share"), organisationIds: z.array(z.coerce.number().int().positive()).default([]) }),
+  z.object({ intent: z.literal("share"), organisationIds: z.array(recordId("Select organisations from the list")).max(500, "Select no more than 500 organisations").default([]) }),
 ]);
 
 /** The pack number in an address; anything else is a pack that does not exist. */

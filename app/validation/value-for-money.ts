@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ESTIMATE_OUTCOME_CODES } from "../domain/value-for-money/estimate";
 import { parseFinancialYear } from "../domain/value-for-money/rebase";
+import { requiredText } from "./fields";
 
 const financialYear = (message: string) =>
   z
@@ -8,7 +9,9 @@ const financialYear = (message: string) =>
     .trim()
     .min(1, message)
     .refine((v) => parseFinancialYear(v) !== null, "Enter the financial year like 2010-11")
-    .transform((v) => parseFinancialYear(v)!);
+    .transform((v) => parseFinancialYear(v)!)
+    // The index and the unit cost library start in the 1990s; anything else is a typing mistake.
+    .refine((y) => y >= 1990 && y <= 2100, "Enter a financial year from 1990-91 to 2100-01");
 
 /** Pounds and pence as typed ("6,680" or "38.50"), to integer pence. */
 const pounds = z
@@ -20,14 +23,20 @@ const pounds = z
   .transform((v) => Math.round(Number(v) * 100));
 
 export const UnitCostFormSchema = z.object({
-  code: z.string({ error: "Enter a code for the unit value" }).trim().min(1, "Enter a code for the unit value").max(40, "The code must be 40 characters or fewer"),
-  item: z.string({ error: "Enter what the unit value is" }).trim().min(1, "Enter what the unit value is").max(300, "The description must be 300 characters or fewer"),
+  code: requiredText("Enter a code for the unit value", 40, "The code"),
+  item: requiredText("Enter what the unit value is", 300, "The description"),
   value: pounds,
-  unit: z.string({ error: "Enter the unit, like per incident" }).trim().min(1, "Enter the unit, like per incident").max(80),
+  unit: requiredText("Enter the unit, like per incident", 80, "The unit"),
   priceYear: financialYear("Enter the price year"),
-  source: z.string({ error: "Enter the source of the unit value" }).trim().min(1, "Enter the source of the unit value").max(300),
-  sourceUrl: z.string().trim().url("Enter the source's web address in the correct format, like https://example.org").max(500).optional(),
-  licence: z.string({ error: "Enter the licence the value is used under" }).trim().min(1, "Enter the licence the value is used under").max(300),
+  source: requiredText("Enter the source of the unit value", 300, "The source"),
+  // Shown as a link: only web addresses, never javascript: or data: ones.
+  sourceUrl: z
+    .string({ error: "Enter the source's web address in the correct format, like https://example.org" })
+    .trim()
+    .max(500, "The web address must be 500 characters or fewer")
+    .url({ protocol: /^https?$/, error: "Enter the source's web address in the correct format, like https://example.org" })
+    .optional(),
+  licence: requiredText("Enter the licence the value is used under", 300, "The licence"),
   outcome: z.enum(["", ...ESTIMATE_OUTCOME_CODES], { error: "Select an outcome or none" }).optional(),
 });
 export type UnitCostForm = z.infer<typeof UnitCostFormSchema>;
@@ -37,9 +46,9 @@ export const InflationIndexFormSchema = z.discriminatedUnion("intent", [
     intent: z.literal("save"),
     year: financialYear("Enter the financial year"),
     value: z.coerce.number({ error: "Enter the index value as a number" }).positive("The index value must be greater than 0").max(1_000_000, "The index value must be 1,000,000 or less"),
-    source: z.string({ error: "Enter the published source of the index value" }).trim().min(1, "Enter the published source of the index value").max(300),
+    source: requiredText("Enter the published source of the index value", 300, "The source"),
   }),
-  z.object({ intent: z.literal("delete"), year: z.coerce.number().int().min(1990).max(2100) }),
+  z.object({ intent: z.literal("delete"), year: z.coerce.number({ error: "Select a year from the list" }).int("Select a year from the list").min(1990, "Select a year from the list").max(2100, "Select a year from the list") }),
 ]);
 export type InflationIndexForm = z.infer<typeof InflationIndexFormSchema>;
 

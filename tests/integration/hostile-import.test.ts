@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activityDataset, servicesDataset } from "../../app/domain/hjp/datasets";
 import { createTestDb, snapshotTables, type TestDatabase } from "../db";
+import { HOSTILE_SEED } from "../setup/hostile";
 import { datasetCsv, example, importFile, registerOrganisation, tempDir } from "../fixtures/hjp-setup";
 
 /**
@@ -54,7 +55,7 @@ describe("hostile HJP activity files", () => {
         expect(summary.errors.some((e) => e.line === position + 2 && e.column === column)).toBe(true);
         expect(await snapshotTables(database)).toEqual(before);
       }),
-      { numRuns: 12, seed: 20_261_128 },
+      { numRuns: 12, seed: HOSTILE_SEED },
     );
   }, 600_000);
 });

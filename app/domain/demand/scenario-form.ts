@@ -4,15 +4,16 @@
  * adviser half a day a week in these five PCNs". One schema for Conform on both sides.
  */
 import { z } from "zod";
+import { listCode, optionalText, requiredText } from "../../validation/fields";
 import { overridesFromForm, ParameterFormSchema } from "./form";
 import { type CapacityChange, halfDaySessionsToFte } from "./scenario";
 import type { DemandScenarioSpec } from "./view";
 
-const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().min(1)).max(2000));
+const list = (message: string) => z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(listCode(message)).max(2000, message));
 
 export const ScenarioFormSchema = ParameterFormSchema.extend({
-  name: z.string({ error: "Enter a name for the scenario" }).trim().min(1, { error: "Enter a name for the scenario" }).max(120, { error: "Name must be 120 characters or fewer" }),
-  description: z.string().trim().max(2000, { error: "Description must be 2,000 characters or fewer" }).optional(),
+  name: requiredText("Enter a name for the scenario", 120, "Name"),
+  description: optionalText(2000, "Description"),
   sharedWithVcse: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   annualGrowthPercent: z.coerce
     .number({ error: "Population growth must be a number from -5 to 5 (% a year)" })
@@ -28,8 +29,8 @@ export const ScenarioFormSchema = ParameterFormSchema.extend({
     .min(0.5, { error: "Half-day sessions a week must be a number from 0.5 to 10" })
     .max(10, { error: "Half-day sessions a week must be a number from 0.5 to 10" })
     .optional(),
-  addNeighbourhoods: list,
-  removeServices: list,
+  addNeighbourhoods: list("Choose neighbourhoods from the list"),
+  removeServices: list("Choose services from the list"),
 }).superRefine((form, ctx) => {
   if (form.addSessionsPerWeek !== undefined && form.addNeighbourhoods.length === 0) {
     ctx.addIssue({ code: "custom", path: ["addNeighbourhoods"], message: "Choose the neighbourhoods where the new adviser works" });

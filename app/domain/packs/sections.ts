@@ -10,7 +10,7 @@ export const SECTION_KINDS = ["population", "hjp-provision", "demand", "funding-
 export type SectionKind = (typeof SECTION_KINDS)[number];
 
 const FINANCIAL_YEAR = /^\d{4}-\d{2}$/;
-const INDICATOR_ID = /^[A-Za-z0-9._:-]{1,80}$/;
+export const INDICATOR_ID = /^[A-Za-z0-9._:-]{1,80}$/;
 
 /** "" means "every year the data covers". */
 const yearOption = z.union([z.literal(""), z.string().regex(FINANCIAL_YEAR, "Choose a financial year such as 2025-26")]).default("");

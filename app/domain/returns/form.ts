@@ -5,6 +5,7 @@
  * requirement.
  */
 import { z } from "zod";
+import { optionalText } from "../../validation/fields";
 import { HOUSING_OUTCOMES, PROBLEM_AREAS, REFERRAL_SOURCES } from "../hjp/vocabularies";
 import {
   EMPTY_AGGREGATES,
@@ -84,7 +85,7 @@ function fieldSchema(f: FormField) {
     const message = `Enter the ${name} as a number between -28 and 28, like 2.5`;
     return z.number({ error: message }).min(-28, message).max(28, message).optional();
   }
-  return z.string().max(10_000, "Case studies must be 10,000 characters or fewer").optional();
+  return optionalText(10_000, "Case studies");
 }
 
 type FormValue = Record<string, string | number | undefined>;

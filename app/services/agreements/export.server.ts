@@ -9,6 +9,7 @@ import type { Queryable } from "../../../db/client";
 import type { AgreementFilters } from "../../validation/agreements";
 import { listAgreements, type RegisterRow } from "./agreements.server";
 import { SYNTHETIC_LABEL } from "../hjp/dashboard.server";
+import { neutraliseWorkbook } from "../../domain/format/xlsx-cell";
 
 const pounds = (pence: number) => Number((pence / 100).toFixed(2));
 
@@ -53,6 +54,7 @@ export async function exportRegister({ db, actor, filters, format, today }: { db
     const about = workbook.addWorksheet("About");
     about.addRow([note]);
   }
+  neutraliseWorkbook(workbook);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Response(new Uint8Array(buffer), { headers: { ...headers, "Content-Type": XLSX, "Content-Disposition": `attachment; filename="${name}.xlsx"` } });
 }

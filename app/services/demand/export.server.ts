@@ -1,12 +1,8 @@
 import { demandExportTables, type ExportTable } from "../../domain/demand/export-tables";
 import { buildDemandView, type DemandScenarioSpec } from "../../domain/demand/view";
+import { csvCell } from "../../domain/format/csv-cell";
+import { neutraliseWorkbook } from "../../domain/format/xlsx-cell";
 import type { LoadedDemandInputs } from "./inputs.server";
-
-const csvCell = (v: string | number | null) => {
-  if (v === null) return "";
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 function preamble(inputs: LoadedDemandInputs, spec: DemandScenarioSpec, today: string): string[] {
   return [
@@ -55,6 +51,7 @@ export async function demandXlsx({ inputs, spec, today }: { inputs: LoadedDemand
     sheet.columns.forEach((c, i) => (c.width = i < 2 ? 32 : 18));
     sheet.views = [{ state: "frozen", ySplit: 1 }];
   }
+  neutraliseWorkbook(workbook);
   const bytes = Uint8Array.from(new Uint8Array(await workbook.xlsx.writeBuffer()));
   return new Response(bytes, {
     headers: {

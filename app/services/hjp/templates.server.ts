@@ -7,6 +7,7 @@ import type { Column } from "../../domain/hjp/cells";
 import type { AnyDataset } from "../../domain/hjp/datasets";
 import { refusedHeaderList } from "../../domain/hjp/identifiers";
 import { dictionaryCsv, exampleRow, parseTemplateFileName, templateCsv } from "../../domain/hjp/templates";
+import { neutraliseWorkbook } from "../../domain/format/xlsx-cell";
 
 export type TemplateFile = { fileName: string; contentType: string; body: string | ArrayBuffer };
 
@@ -77,6 +78,7 @@ export async function templateXlsx(dataset: AnyDataset): Promise<ArrayBuffer> {
     });
   });
   // exceljs gives a Node Buffer (a view on a shared pool): copy out exactly its bytes.
+  neutraliseWorkbook(workbook);
   return Uint8Array.from(new Uint8Array(await workbook.xlsx.writeBuffer())).buffer;
 }
 

@@ -9,6 +9,7 @@ import type { CellFormat } from "../../domain/disclosure/table";
 import { narrativeText } from "../../domain/packs/narrative";
 import type { PackContent } from "./packs.server";
 import type { PackRow, PackTable } from "./section-types";
+import { neutraliseWorkbook } from "../../domain/format/xlsx-cell";
 
 const BOLD = { bold: true } as const;
 const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
@@ -124,6 +125,7 @@ export async function buildPackAnnex(content: PackContent, { generatedAt = new D
     for (const t of data.tables) writeTable(sheet, t);
   });
   // exceljs gives a view on a shared pool: copy out exactly its bytes.
+  neutraliseWorkbook(workbook);
   const written = await workbook.xlsx.writeBuffer();
   return Buffer.from(new Uint8Array(written as ArrayBuffer));
 }

@@ -8,6 +8,7 @@ import { disclosedTableCsv, disclosedTableSheet } from "../../domain/disclosure/
 import { parseFinancialYear } from "../../domain/value-for-money/rebase";
 import { VfmDownloadQuerySchema, VfmQuerySchema } from "../../validation/value-for-money";
 import type { VfmView } from "./view-types";
+import { neutraliseWorkbook } from "../../domain/format/xlsx-cell";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -62,10 +63,10 @@ export async function vfmTableDownload({ view, tableId, format, today }: { view:
   ws.addRow([]);
   const header = ws.addRow(sheet.header);
   header.font = { bold: true };
-  // Text that looks like a formula stays text: exceljs writes strings as strings, never as formulas.
   for (const r of sheet.rows) ws.addRow(r.map((c) => (c === null ? null : c)));
   ws.getColumn(1).width = 40;
   for (let i = 2; i <= sheet.header.length; i++) ws.getColumn(i).width = Math.min(40, Math.max(12, sheet.header[i - 1].length + 2));
+  neutraliseWorkbook(workbook);
   const body = Uint8Array.from(new Uint8Array(await workbook.xlsx.writeBuffer())).buffer;
   return new Response(body, { headers: { ...headers, "Content-Type": XLSX, "Content-Disposition": `attachment; filename="${fileName}.xlsx"` } });
 }
