@@ -24,9 +24,10 @@ import { rows } from "./shared.server";
  */
 export const formCountedPeriods: SQL = sql`
   select r.service_id, r.period_start, r.period_end, v.aggregates
-  from returns r
-  join lateral (select v.source, v.aggregates from return_versions v where v.return_id = r.id and v.review = 'accepted' order by v.version desc limit 1) v on true
-  where v.source = 'form'`;
+  from return_versions v
+  join returns r on r.id = v.return_id
+  where v.source = 'form' and v.review = 'accepted'
+    and not exists (select 1 from return_versions later where later.return_id = v.return_id and later.review = 'accepted' and later.version > v.version)`;
 
 /** An SQL condition on an episode alias: true when a form return counts for its period instead. */
 export function countedByForm(episodeAlias: string): SQL {

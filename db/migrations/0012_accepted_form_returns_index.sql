@@ -1,0 +1,1 @@
+CREATE INDEX "return_versions_accepted_form_idx" ON "return_versions" USING btree ("return_id","version") WHERE "return_versions"."source" = 'form' and "return_versions"."review" = 'accepted';
