@@ -9,7 +9,8 @@ import path from "node:path";
 import postgres from "postgres";
 import { activityBenchRows, activityImportBench } from "./activity-import";
 import { BROWSER_TARGET_MS, DEMAND_MODEL_TARGET_MS, demandBrowserBench, demandServerBench } from "./demand";
-import { NATIONAL_PGLITE_DIR, nationalPostgresUrl } from "./national-data";
+import { openDatabase } from "../../db/client";
+import { NATIONAL_PGLITE_DIR, nationalCounts, nationalPostgresUrl } from "./national-data";
 import { javascriptPerRoute, type LoadFigures, MAIN_PAGES, type PageFigures, loadRun, timePage } from "./pages";
 import { rmrf, signIn, startServer, timeRequests } from "./server";
 
@@ -56,33 +57,33 @@ async function serverFigures(env: Record<string, string>, port: number) {
   }
 }
 
-/** The national-scale database `npm run bench:data` made for a driver, or null (with why). */
-async function nationalEnv(driver: "pglite" | "postgres"): Promise<Record<string, string> | null> {
-  if (driver === "pglite") {
-    if (!fs.existsSync(path.join(NATIONAL_PGLITE_DIR, "PG_VERSION"))) return null;
-    return { PGLITE_DIR: NATIONAL_PGLITE_DIR, DATABASE_URL: "" };
-  }
+/** The national-scale database `npm run bench:data` made for a driver (server environment and what it holds), or null. */
+async function nationalEnv(driver: "pglite" | "postgres"): Promise<{ env: Record<string, string>; counts: Record<string, number> } | null> {
+  if (driver === "pglite" && !fs.existsSync(path.join(NATIONAL_PGLITE_DIR, "PG_VERSION"))) return null;
   const url = nationalPostgresUrl(PG_ADMIN);
-  const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const [r] = await client`select count(*)::int as n from hjp_episodes`;
-    return r.n > 0 ? { DATABASE_URL: url, DEMO: "1" } : null;
+    const database = driver === "pglite" ? await openDatabase({ url: "", dataDir: NATIONAL_PGLITE_DIR, purpose: "npm run bench" }) : await openDatabase({ url });
+    try {
+      const counts = await nationalCounts(database);
+      if (!counts.episodes) return null;
+      return { env: driver === "pglite" ? { PGLITE_DIR: NATIONAL_PGLITE_DIR, DATABASE_URL: "" } : { DATABASE_URL: url, DEMO: "1" }, counts };
+    } finally {
+      await database.close();
+    }
   } catch {
     return null;
-  } finally {
-    await client.end();
   }
 }
 
-type NationalFigures = { episodes: number; pages: Map<string, PageFigures>; load: Map<string, LoadFigures> };
+type NationalFigures = { counts: Record<string, number>; pages: Map<string, PageFigures>; load: Map<string, LoadFigures> };
 
 async function nationalFigures(driver: "pglite" | "postgres", port: number, withLoad: boolean): Promise<NationalFigures | null> {
-  const env = await nationalEnv(driver);
-  if (!env) {
+  const found = await nationalEnv(driver);
+  if (!found) {
     console.warn(`No national-scale ${driver} database: run \`npm run bench:data\` first. Its page figures are left out.`);
     return null;
   }
-  const server = await startServer({ port, env });
+  const server = await startServer({ port, env: found.env });
   try {
     const origin = `http://127.0.0.1:${port}`;
     const cookie = await signIn(port, "commissioner@example.org");
@@ -97,8 +98,7 @@ async function nationalFigures(driver: "pglite" | "postgres", port: number, with
         console.log(`[${driver}] autocannon: 50 connections for 30 s on ${page.name}`);
         load.set(page.name, await loadRun(origin, page.url, cookie, { connections: 50, seconds: 30 }));
       }
-    const episodes = /(\d[\d,]*) episodes/.exec(server.output());
-    return { episodes: episodes ? Number(episodes[1].replace(/,/g, "")) : 0, pages, load };
+    return { counts: found.counts, pages, load };
   } finally {
     await server.stop();
   }
@@ -135,6 +135,7 @@ async function main() {
     rows.push({ measure: `  errors / non-2xx (of ${l.requests.toLocaleString("en-GB")})`, pglite: "", postgres: `${l.errors} / ${l.non2xx}`, target: "0 / 0" });
   }
 
+  if (process.env.BENCH_PARTS === "national") return printTable(nationalPg?.counts ?? nationalLite?.counts);
   // A new user's first start, on empty databases.
   const dir = ".data/bench-pglite";
   rmrf(dir);
@@ -177,10 +178,15 @@ async function main() {
   const activity = await activityImportBench({ rows: Number(process.env.BENCH_ACTIVITY_ROWS ?? 1_000_000), postgresAdminUrl: PG_ADMIN, log: console.log });
   rows.push(...activityBenchRows(activity));
 
-  const widths = { measure: 50, pglite: 15, postgres: 15, target: 20 };
+  printTable(nationalPg?.counts ?? nationalLite?.counts);
+}
+
+function printTable(counts: Record<string, number> | undefined) {
+  const widths = { measure: 58, pglite: 15, postgres: 15, target: 20 };
   const line = (r: Row) => `| ${r.measure.padEnd(widths.measure)} | ${r.pglite.padStart(widths.pglite)} | ${r.postgres.padStart(widths.postgres)} | ${r.target.padEnd(widths.target)} |`;
   console.log();
-  console.log(`National scale: ${nationalPg?.episodes || nationalLite?.episodes ? "" : "(no national data) "}machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg()[0].toFixed(1)}; Node ${process.version}`);
+  const held = counts ? Object.entries(counts).map(([k, n]) => `${n.toLocaleString("en-GB")} ${k}`).join(", ") : "no national data (run npm run bench:data)";
+  console.log(`National scale: ${held}. Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${os.loadavg()[0].toFixed(1)}; Node ${process.version}`);
   console.log(line({ measure: "measure", pglite: "PGlite", postgres: "PostgreSQL", target: "target" }));
   console.log(`|${"-".repeat(widths.measure + 2)}|${"-".repeat(widths.pglite + 2)}|${"-".repeat(widths.postgres + 2)}|${"-".repeat(widths.target + 2)}|`);
   for (const r of rows) console.log(line(r));

@@ -3,12 +3,12 @@ import { AreaMap } from "~/components/maps/area-map";
 import { SyntheticBanner } from "~/components/hjp-charts/synthetic-banner";
 import type { Estimate } from "~/domain/demand/model";
 import { type DemandView, MAP_BANDS, pence, unmetPerThousand } from "~/domain/demand/view";
-import { formatPence } from "~/domain/format/numbers";
+import { formatPence, fixed } from "~/domain/format/numbers";
 import type { ProjectedMap } from "~/domain/maps/projection";
 import { CalibrationFunnel, ProjectionChart, RankedGapChart } from "./demand-charts";
 
 export const whole = (x: number) => Math.round(x).toLocaleString("en-GB");
-export const fte = (x: number) => x.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const fte = (x: number) => fixed(x, 1);
 export const money = (gbp: number) => formatPence(pence(gbp), { whole: true });
 export const interval = (e: Estimate, f: (x: number) => string = whole) => `${f(e.lower)} to ${f(e.upper)}`;
 

@@ -4,6 +4,7 @@
  * line or a bar left out, never an estimate.
  */
 import type { Cell, CellFormat, DisclosedTable } from "~/domain/disclosure/table";
+import { fixed } from "../../domain/format/numbers";
 
 export type Bar = { key: string; label: string; value: number | null; text: string; format: CellFormat };
 export type Series = { name: string; values: (number | null)[] };
@@ -22,11 +23,11 @@ export function formatCell(value: Cell | undefined, format: CellFormat): string 
     case "pence":
       return `£${Math.round(value / 100).toLocaleString("en-GB")}`;
     case "percent":
-      return `${value.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+      return `${fixed(value, 1)}%`;
     case "per-thousand":
-      return value.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      return fixed(value, 1);
     case "decimal":
-      return value.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      return fixed(value, 2);
     default:
       return String(value);
   }

@@ -17,6 +17,7 @@ import {
   type FunnelSignificance,
 } from "../statistics";
 import { decimalsForStep, extent, linearScale, niceAxis } from "./scale";
+import { fixed } from "../format/numbers";
 
 export type FunnelArea = {
   code: string;
@@ -205,7 +206,7 @@ export function funnelLayout(data: Extract<FunnelData, { available: true }>, { w
   const y = linearScale(yAxis.domain, [plot.bottom, plot.top]);
   const xDecimals = decimalsForStep(xAxis.step);
   const yDecimals = decimalsForStep(yAxis.step);
-  const fmt = (v: number, d: number) => v.toLocaleString("en-GB", { minimumFractionDigits: d, maximumFractionDigits: d });
+  const fmt = (v: number, d: number) => fixed(v, d);
   return {
     width,
     height,

@@ -5,6 +5,7 @@
  */
 import { populationRidits, type SiiResult, type SiiValueType, slopeIndexOfInequality } from "../statistics";
 import { decimalsForStep, extent, linearScale, niceAxis } from "./scale";
+import { fixed } from "../format/numbers";
 
 export type Quantile = { quantile: number; of: 5 | 10 };
 
@@ -108,7 +109,7 @@ export function siiUnit(unit: string): string {
 
 /** One sentence saying what the SII means, in the indicator's own unit. */
 export function describeSii(sii: number, lower: number | null, upper: number | null, unit: string, decimals = 1): string {
-  const fmt = (v: number) => Math.abs(v).toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const fmt = (v: number) => fixed(Math.abs(v), decimals);
   const signed = (v: number) => `${v < 0 ? "−" : ""}${fmt(v)}`;
   const interval = lower !== null && upper !== null ? ` (95% confidence interval ${signed(lower)} to ${signed(upper)})` : "";
   const u = siiUnit(unit);
@@ -172,7 +173,7 @@ export function decileLayout({
     height,
     plot,
     bandWidth,
-    yTicks: axis.ticks.map((value) => ({ value, y: y(value), label: value.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }) })),
+    yTicks: axis.ticks.map((value) => ({ value, y: y(value), label: fixed(value, decimals) })),
     bars,
     fitted: fitted && fitted.length > 1 ? fitted.map((f, i) => `${i === 0 ? "M" : "L"}${centre(f.quantile).toFixed(1)},${y(f.value).toFixed(1)}`).join("") : null,
     benchmarks: benchmarks.filter((b): b is { key: string; label: string; value: number } => b.value !== null).map((b) => ({ ...b, y: y(b.value) })),

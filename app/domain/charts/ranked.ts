@@ -5,6 +5,7 @@
  */
 import type { BenchmarkOutcome } from "../statistics";
 import { decimalsForStep, extent, linearScale, niceAxis } from "./scale";
+import { fixed } from "../format/numbers";
 
 export type RankedDatum = {
   code: string;
@@ -101,7 +102,7 @@ export function rankedLayout({
     height: plot.bottom + bottom,
     plot,
     rowHeight,
-    ticks: axis.ticks.map((value) => ({ value, x: x(value), label: value.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }) })),
+    ticks: axis.ticks.map((value) => ({ value, x: x(value), label: fixed(value, decimals) })),
     rows,
     benchmarks: benchmarks.filter((b): b is BenchmarkLine & { value: number } => b.value !== null).map((b) => ({ ...b, x: x(b.value) })),
     zero,

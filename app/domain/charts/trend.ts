@@ -5,6 +5,7 @@
  */
 import type { BenchmarkOutcome } from "../statistics";
 import { decimalsForStep, extent, linearScale, niceAxis } from "./scale";
+import { fixed } from "../format/numbers";
 
 export type TrendPoint = {
   period: string;
@@ -79,7 +80,7 @@ export function trendLayout({
     height,
     plot,
     periods: periods.map((period) => ({ period, x: xOf.get(period)! })),
-    yTicks: axis.ticks.map((value) => ({ value, y: y(value), label: value.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }) })),
+    yTicks: axis.ticks.map((value) => ({ value, y: y(value), label: fixed(value, decimals) })),
     points: placed.filter((p) => byPeriod.has(p.period)),
     line: brokenPath(placed),
     benchmarks: benchmarks.map((b) => {
