@@ -9,6 +9,8 @@ export type ServerConfig = {
   demo: boolean;
   /** Skip loading the bundled reference data (tests that bring their own). */
   skipReferenceData: boolean;
+  /** Server processes sharing the port (PostgreSQL only: the embedded database belongs to one process). */
+  webConcurrency: number;
   sessionSecret: string;
   production: boolean;
   startupNotes: string[];
@@ -25,6 +27,7 @@ const EnvSchema = z.object({
   DEMO: z.enum(["0", "1"]).optional(),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SKIP_REFERENCE_DATA: z.enum(["0", "1"]).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1, "WEB_CONCURRENCY must be at least 1").max(64, "WEB_CONCURRENCY must be at most 64").default(1),
   NODE_ENV: z.string().optional(),
 });
 
@@ -53,6 +56,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     pgliteDir: e.PGLITE_DIR,
     demo,
     skipReferenceData: e.SKIP_REFERENCE_DATA === "1",
+    webConcurrency: e.WEB_CONCURRENCY,
     sessionSecret: e.SESSION_SECRET ?? "demo-mode-session-secret-not-for-production-use",
     production: e.NODE_ENV === "production",
     startupNotes: [],

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -10,12 +11,51 @@ import { newQueryClock, runWithQueryClock } from "../../db/query-timing";
 import { bootstrap } from "./bootstrap";
 import { DatabaseHealth } from "./database-health";
 import { UNAVAILABLE_HTML } from "./unavailable-page";
-import { loadServerConfig } from "./config";
+import { loadServerConfig, type ServerConfig } from "./config";
 import { nonceMiddleware, sameOriginGuard, securityHeaders } from "./security";
 import { NHSUK_ASSETS_DIR, nhsukStylesheet } from "./static-assets";
 
+/**
+ * WEB_CONCURRENCY > 1 on PostgreSQL: this process prepares the database once (migrations,
+ * reference and demo data), then forks that many workers sharing the port (node:cluster),
+ * restarts any that die, and passes SIGTERM/SIGINT on. Each worker is the ordinary server
+ * without the preparation. The app keeps no per-user state in memory, so any worker can
+ * answer any request; on 2 cores it roughly doubles what the ICB overview serves under load
+ * (`npm run bench`).
+ */
+async function primary(config: ServerConfig) {
+  const database = await openDatabase({ url: config.databaseUrl, purpose: "the web server" });
+  console.log(`Database: ${database.driver} at ${database.location} (migrated)`);
+  await bootstrap({ database, config, log: (line) => console.log(line) });
+  await database.close();
+  let stopping = false;
+  for (let i = 0; i < config.webConcurrency; i++) cluster.fork({ HJP_CLUSTER_WORKER: "1" });
+  console.log(`Started ${config.webConcurrency} server processes (WEB_CONCURRENCY)`);
+  for (const line of config.startupNotes) console.log(line);
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (!Object.keys(cluster.workers ?? {}).length) process.exit(0);
+      return;
+    }
+    console.error(`Server process ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    cluster.fork({ HJP_CLUSTER_WORKER: "1" });
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: closing ${Object.keys(cluster.workers ?? {}).length} server processes`);
+    setTimeout(() => process.exit(1), 12_000).unref();
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}
+
 async function main() {
   const config = loadServerConfig(process.env);
+  if (config.webConcurrency > 1 && !config.databaseUrl) console.warn("WEB_CONCURRENCY is ignored with the embedded database: it belongs to one process. Set DATABASE_URL to run several.");
+  else if (config.webConcurrency > 1 && cluster.isPrimary) return primary(config);
+  const worker = process.env.HJP_CLUSTER_WORKER === "1";
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
 
@@ -31,7 +71,8 @@ async function main() {
   }
   console.log(`Database: ${database.driver} at ${database.location} (migrated)`);
 
-  await bootstrap({ database, config, log: (line) => console.log(line) });
+  // A cluster worker's database was prepared by the primary process.
+  if (!worker) await bootstrap({ database, config, log: (line) => console.log(line) });
 
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const app = express();

@@ -93,15 +93,33 @@ async function nationalFigures(driver: "pglite" | "postgres", port: number, with
       pages.set(page.name, await timePage(origin, page.url, cookie, 30));
     }
     const load = new Map<string, LoadFigures>();
-    if (withLoad)
-      for (const page of MAIN_PAGES.filter((p) => p.name === "ICB overview" || p.name.startsWith("indicator view"))) {
-        console.log(`[${driver}] autocannon: 50 connections for 30 s on ${page.name}`);
-        load.set(page.name, await loadRun(origin, page.url, cookie, { connections: 50, seconds: 30 }));
-      }
+    if (withLoad) await loadRuns(origin, cookie, "1 process", load);
     return { counts: found.counts, pages, load };
   } finally {
     await server.stop();
   }
+}
+
+async function loadRuns(origin: string, cookie: string, label: string, into: Map<string, LoadFigures>) {
+  for (const page of MAIN_PAGES.filter((p) => p.name === "ICB overview" || p.name.startsWith("indicator view"))) {
+    console.log(`autocannon (${label}): 50 connections for 30 s on ${page.name}`);
+    into.set(`${page.name} (${label})`, await loadRun(origin, page.url, cookie, { connections: 50, seconds: 30 }));
+  }
+}
+
+/** The same load on PostgreSQL with one server process per core (WEB_CONCURRENCY). */
+async function clusteredLoad(port: number): Promise<Map<string, LoadFigures>> {
+  const load = new Map<string, LoadFigures>();
+  const found = await nationalEnv("postgres");
+  if (!found) return load;
+  const workers = os.cpus().length;
+  const server = await startServer({ port, env: { ...found.env, WEB_CONCURRENCY: String(workers) } });
+  try {
+    await loadRuns(`http://127.0.0.1:${port}`, await signIn(port, "commissioner@example.org"), `${workers} processes`, load);
+  } finally {
+    await server.stop();
+  }
+  return load;
 }
 
 async function main() {
@@ -111,6 +129,7 @@ async function main() {
   // National scale first, on the databases `npm run bench:data` made.
   const nationalLite = await nationalFigures("pglite", 3303, false);
   const nationalPg = await nationalFigures("postgres", 3304, true);
+  for (const [k, v] of await clusteredLoad(3305)) nationalPg?.load.set(k, v);
   for (const page of MAIN_PAGES) {
     const lite = nationalLite?.pages.get(page.name);
     const pg = nationalPg?.pages.get(page.name);
@@ -130,7 +149,7 @@ async function main() {
     rows.push({ measure: `  JavaScript, gzipped (${js.files} files)`, pglite: `${(js.gzipBytes / 1024).toFixed(0)} KB`, postgres: `${(js.gzipBytes / 1024).toFixed(0)} KB`, target: "≤ 250 KB" });
   }
   for (const [name, l] of nationalPg?.load ?? []) {
-    rows.push({ measure: `load, ${name}: 50 conns × 30 s, req/s`, pglite: "", postgres: l.requestsPerSecond.toFixed(0), target: "" });
+    rows.push({ measure: `load, ${name}, 50 conns × 30 s: req/s`, pglite: "", postgres: l.requestsPerSecond.toFixed(0), target: "" });
     rows.push({ measure: "  latency p50 / p99", pglite: "", postgres: `${l.p50Ms} / ${l.p99Ms} ms`, target: "p99 < 500 ms" });
     rows.push({ measure: `  errors / non-2xx (of ${l.requests.toLocaleString("en-GB")})`, pglite: "", postgres: `${l.errors} / ${l.non2xx}`, target: "0 / 0" });
   }

@@ -80,4 +80,25 @@ describe("the server process", () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain("SESSION_SECRET is required");
   });
+
+  it.runIf(testDatabaseUrl())("runs WEB_CONCURRENCY server processes on PostgreSQL, restarts one that dies, and stops them all on SIGTERM", async () => {
+    const server = startServer({ DATABASE_URL: testDatabaseUrl()!, DEMO: "1", WEB_CONCURRENCY: "2" });
+    expect(await server.ready, server.output()).toBe(true);
+    expect(server.output()).toContain("Started 2 server processes");
+    const workers = () => [...server.output().matchAll(/Serving http:\/\/localhost:\d+ \(ready in/g)].length;
+    for (let i = 0; i < 600 && workers() < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(workers()).toBe(2);
+    // A worker killed outright is replaced, and the port keeps answering meanwhile.
+    // tsx runs the server as its child; the workers are that process's children.
+    const childrenOf = (pid: number | string) => spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean);
+    const children = childrenOf(server.child.pid!).flatMap(childrenOf);
+    expect(children.length).toBe(2);
+    process.kill(Number(children[0]), "SIGKILL");
+    for (let i = 0; i < 600 && workers() < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(server.output()).toContain("starting another");
+    expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).ok).toBe(true);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    for (const pid of children.slice(1)) expect(() => process.kill(Number(pid), 0)).toThrow();
+  }, 300_000);
 });
