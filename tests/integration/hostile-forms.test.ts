@@ -15,6 +15,7 @@ import { servicesDataset } from "../../app/domain/hjp/datasets";
 import { returnFormSchema } from "../../app/domain/returns/form";
 import { action as newOrganisation } from "../../app/routes/admin.organisations";
 import { action as newUser } from "../../app/routes/admin.users";
+import { action as editAgreement } from "../../app/routes/agreements.$id_.edit";
 import { action as newAgreement } from "../../app/routes/agreements.new";
 import { action as newScenario } from "../../app/routes/icb.$code.demand_.scenarios.new";
 import { action as signInAction } from "../../app/routes/login";
@@ -47,7 +48,8 @@ type Form = {
   as: Role | null;
   path: string;
   params?: Record<string, string>;
-  valid: () => Entries;
+  /** May read the database (an edit form carries the revision it was loaded at). */
+  valid: () => Entries | Promise<Entries>;
   /** Signing in only writes a session, which these snapshots leave out. */
   signsIn?: true;
   /** A free-text field, and how to read back what was last stored from it. */
@@ -61,6 +63,7 @@ let context: AppLoadContext;
 const cookies = {} as Record<Role, string>;
 let vcseOrganisationId = 0;
 let packId = 0;
+let agreementId = 0;
 let serviceId = 0;
 const QUARTER = "2025-04-01";
 const files = tempDir();
@@ -121,6 +124,20 @@ const FORMS: Form[] = [
     path: "/agreements/new",
     valid: () => agreementFormEntries(String(vcseOrganisationId)),
     text: { field: "title", stored: () => latest("agreements", "title") },
+  },
+  {
+    route: "agreements.$id_.edit",
+    action: editAgreement,
+    schema: AgreementFormSchema,
+    as: "commissioner",
+    get path() {
+      return `/agreements/${agreementId}/edit`;
+    },
+    get params() {
+      return { id: String(agreementId) };
+    },
+    valid: async () => ({ ...agreementFormEntries(String(vcseOrganisationId)), revision: String((await database.rows<{ revision: number }>(`select revision from agreements where id = ${agreementId}`))[0]!.revision) }),
+    text: { field: "title", stored: async () => (await database.rows<{ title: string }>(`select title from agreements where id = ${agreementId}`))[0]!.title },
   },
   {
     route: "icb.$code.demand_.scenarios.new",
@@ -244,6 +261,9 @@ beforeAll(async () => {
   const created = await newPack({ request: new Request("http://localhost/packs/new", { method: "POST", body: toFormData({ title: "Pack to edit", area: `icb:${GREATER_MANCHESTER_ICB}` }), headers: { Cookie: cookies.commissioner } }), params: {}, context });
   packId = Number(/\/packs\/(\d+)\/edit/.exec(created.headers.get("Location") ?? "")?.[1]);
   expect(packId).toBeGreaterThan(0);
+  const agreement = await newAgreement({ request: new Request("http://localhost/agreements/new", { method: "POST", body: toFormData(agreementFormEntries(String(vcseOrganisationId))), headers: { Cookie: cookies.commissioner } }), params: {}, context });
+  agreementId = Number(/\/agreements\/(\d+)/.exec(agreement.headers.get("Location") ?? "")?.[1]);
+  expect(agreementId).toBeGreaterThan(0);
   // Taken after the setup above, which logs its import among the reference data's.
   referenceBefore = await snapshotTables(database, referenceTables);
 });
@@ -255,16 +275,16 @@ afterAll(async () => {
 describe.each(FORMS.map((f) => [f.route, f] as const))("the %s action", (_route, form) => {
   it("accepts its valid example, so the refusals below are about the hostile field", async () => {
     const before = await snapshot();
-    const response = await submit(form, toFormData(form.valid()));
+    const response = await submit(form, toFormData(await form.valid()));
     expect(response.status, await response.clone().text()).toBe(302);
     if (!form.signsIn) expect(await snapshot()).not.toEqual(before);
   });
 
   it("answers a submission its schema refuses with 400 and changes no table", async () => {
-    const fields = [...new Set([...Object.keys(form.valid()), ...Object.keys((form.schema as z.ZodObject).shape ?? {})])];
+    const fields = [...new Set([...Object.keys(await form.valid()), ...Object.keys((form.schema as z.ZodObject).shape ?? {})])];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...fields), spoil, async (field, how) => {
-        const entries = Object.fromEntries(Object.entries(form.valid()).filter(([k]) => k !== field));
+        const entries = Object.fromEntries(Object.entries(await form.valid()).filter(([k]) => k !== field));
         const data = toFormData(entries);
         if (how.kind === "value") data.append(field, how.v);
         if (how.kind === "repeated") for (const v of how.v) data.append(field, v);
@@ -284,7 +304,7 @@ describe.each(FORMS.map((f) => [f.route, f] as const))("the %s action", (_route,
       await fc.assert(
         fc.asyncProperty(hostileButValidText, async (text) => {
           const value = `${text} ${++unique}`;
-          const response = await submit(form, toFormData({ ...form.valid(), [field]: value }));
+          const response = await submit(form, toFormData({ ...(await form.valid()), [field]: value }));
           expect(response.status, await response.clone().text()).toBe(302);
           expect(await stored()).toBe(value);
         }),
