@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { freePort } from "../setup/free-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/client";
 import { adminUrl, testDatabaseUrl, withDatabase } from "../db-urls";
@@ -14,7 +15,6 @@ import { snapshotTables } from "../db";
  */
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hjp-kill-"));
 const IMD_FILE = "importers/reference-data/deprivation/mhclg_iod2025_lsoa21_scores_ranks_deciles.csv.gz";
-let nextPort = 3600 + (process.pid % 200);
 
 type Child = ReturnType<typeof spawn>;
 const killGroup = (child: Child, signal: NodeJS.Signals) => {
@@ -126,17 +126,21 @@ describe("processes killed with SIGKILL", () => {
 
   it("the embedded database survives a killed server and reopens with its data", async () => {
     const t = await target("pglite", "server");
-    const port = nextPort++;
+    const port = await freePort();
     const env = { ...t.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), SKIP_REFERENCE_DATA: "1" };
     const start = () => {
       const server = run(["app/server/main.ts"], env);
       const ready = waitFor(async () => {
+        // A server that exited will never answer: say why at once rather than wait out the timeout.
+        if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`the server exited before answering:\n${server.output()}`);
         try {
           return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
         } catch {
           return false;
         }
-      }, "the server to answer /healthz");
+      }, "the server to answer /healthz").catch((error: Error) => {
+        throw new Error(`${error.message}\n${server.output().slice(-3000)}`);
+      });
       return { ...server, ready };
     };
 

@@ -4,13 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../db-urls";
+import { freePort } from "../setup/free-port";
 
 // These tests start the real server process (tsx app/server/main.ts over the built app).
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hjp-server-"));
-let nextPort = 3400 + (process.pid % 200);
 
-function startServer(env: Record<string, string>) {
-  const port = nextPort++;
+async function startServer(env: Record<string, string>) {
+  const port = await freePort();
   const child = spawn("node_modules/.bin/tsx", ["app/server/main.ts"], {
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), SKIP_REFERENCE_DATA: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -47,7 +47,7 @@ describe("the server process", () => {
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       const env: Record<string, string> =
         driver === "postgres" ? { DATABASE_URL: testDatabaseUrl()!, DEMO: "1" } : { DATABASE_URL: "", PGLITE_DIR: path.join(dir, `sig-${signal}-${driver}`) };
-      const server = startServer(env);
+      const server = await startServer(env);
       expect(await server.ready, server.output()).toBe(true);
       server.child.kill(signal);
       // Exit code 0: it closed the listener and the database itself; a hang would be
@@ -60,10 +60,10 @@ describe("the server process", () => {
 
   it("refuses to start a second server on the same embedded database, naming the first", async () => {
     const dataDir = path.join(dir, "shared");
-    const first = startServer({ DATABASE_URL: "", PGLITE_DIR: dataDir });
+    const first = await startServer({ DATABASE_URL: "", PGLITE_DIR: dataDir });
     try {
       expect(await first.ready, first.output()).toBe(true);
-      const second = startServer({ DATABASE_URL: "", PGLITE_DIR: dataDir });
+      const second = await startServer({ DATABASE_URL: "", PGLITE_DIR: dataDir });
       expect(await second.exited).toBe(1);
       expect(second.output()).toContain("is in use by another process");
       expect(second.output()).toContain("the web server");
@@ -76,13 +76,13 @@ describe("the server process", () => {
   }, 300_000);
 
   it("refuses to start without a session secret when demo mode is off", async () => {
-    const server = startServer({ DATABASE_URL: "", DEMO: "0", SESSION_SECRET: "", PGLITE_DIR: path.join(dir, "nodemo") });
+    const server = await startServer({ DATABASE_URL: "", DEMO: "0", SESSION_SECRET: "", PGLITE_DIR: path.join(dir, "nodemo") });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain("SESSION_SECRET is required");
   });
 
   it.runIf(testDatabaseUrl())("runs WEB_CONCURRENCY server processes on PostgreSQL, restarts one that dies, and stops them all on SIGTERM", async () => {
-    const server = startServer({ DATABASE_URL: testDatabaseUrl()!, DEMO: "1", WEB_CONCURRENCY: "2" });
+    const server = await startServer({ DATABASE_URL: testDatabaseUrl()!, DEMO: "1", WEB_CONCURRENCY: "2" });
     expect(await server.ready, server.output()).toBe(true);
     expect(server.output()).toContain("Started 2 server processes");
     const workers = () => [...server.output().matchAll(/Serving http:\/\/localhost:\d+ \(ready in/g)].length;
