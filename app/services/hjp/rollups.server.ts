@@ -151,7 +151,7 @@ export async function scopedEpisodes({ db, scope, from, to }: { db: Queryable; s
       from members
     ),
     e0 as (
-      select ep.*, s.delivery_model,
+      select ep.*, s.delivery_model, s.organisation_id as service_organisation_id,
         case when ep.neighbourhood_code is null then ${NOT_KNOWN}::text
              when a.code is not null then ep.neighbourhood_code
              else ${OUTSIDE_ICB}::text end as nbh,

@@ -43,7 +43,8 @@ async function rows<T>(db: Queryable, query: SQL): Promise<T[]> {
 const KEY: Record<VfmDimension, string> = {
   system: "'system'",
   service: "e.service_id::text",
-  organisation: "(select s2.organisation_id from hjp_services s2 where s2.id = e.service_id)::text",
+  // Carried on each episode from its service (scopedEpisodes): a subquery here ran once per episode.
+  organisation: "e.service_organisation_id::text",
   place: "e.place",
   neighbourhood: "e.nbh",
   "delivery-model": "e.delivery_model",
