@@ -37,14 +37,23 @@ export type BackupSummary = { file: string; tables: number; rows: number; bytes:
 
 type Column = { name: string; generated: boolean; sequence: string | null };
 
-/** Base tables of the public schema, parents before children (foreign keys). */
+/**
+ * Tables derived from the others and rebuilt from them when read (the HJP roll-up
+ * cells and their bookkeeping): not backed up, and left for the restored database to
+ * rebuild. Restoring them would also be wrong, since the restore itself is a change.
+ */
+export const DERIVED_TABLES: readonly string[] = ["hjp_rollup_builds", "hjp_rollup_cells", "hjp_rollup_changes"];
+
+/** Base tables of the public schema that hold data of their own, parents before children (foreign keys). */
 export async function tablesInDependencyOrder(database: Database): Promise<string[]> {
   const tables = (
     await database.rows<{ name: string }>(
       `select table_name as name from information_schema.tables
         where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
     )
-  ).map((t) => t.name);
+  )
+    .map((t) => t.name)
+    .filter((name) => !DERIVED_TABLES.includes(name));
   const edges = await database.rows<{ child: string; parent: string }>(
     `select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
        from pg_constraint c join pg_namespace n on n.oid = c.connamespace

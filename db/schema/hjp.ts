@@ -3,3 +3,4 @@ export * from "./hjp-activity";
 export * from "./hjp-funding";
 export * from "./hjp-services";
 export * from "./hjp-training";
+export * from "./hjp-rollup-cells";

@@ -4,7 +4,7 @@
  * line or a bar left out, never an estimate.
  */
 import type { Cell, CellFormat, DisclosedTable } from "~/domain/disclosure/table";
-import { fixed } from "../../domain/format/numbers";
+import { fixed, upTo } from "../../domain/format/numbers";
 
 export type Bar = { key: string; label: string; value: number | null; text: string; format: CellFormat };
 export type Series = { name: string; values: (number | null)[] };
@@ -37,12 +37,13 @@ export function formatCell(value: Cell | undefined, format: CellFormat): string 
 export function formatTick(value: number, format: CellFormat): string {
   if (format === "pence") {
     const pounds = value / 100;
-    if (Math.abs(pounds) >= 1_000_000) return `£${(pounds / 1_000_000).toLocaleString("en-GB", { maximumFractionDigits: 1 })}m`;
-    if (Math.abs(pounds) >= 1_000) return `£${(pounds / 1_000).toLocaleString("en-GB", { maximumFractionDigits: 1 })}k`;
-    return `£${pounds.toLocaleString("en-GB", { maximumFractionDigits: 0 })}`;
+    if (Math.abs(pounds) >= 1_000_000) return `£${upTo(pounds / 1_000_000, 1)}m`;
+    if (Math.abs(pounds) >= 1_000) return `£${upTo(pounds / 1_000, 1)}k`;
+    return `£${upTo(pounds, 0)}`;
   }
-  if (format === "percent") return `${value.toLocaleString("en-GB")}%`;
-  return value.toLocaleString("en-GB");
+  // Cached formatters: a page draws hundreds of ticks (toLocaleString builds one each call).
+  if (format === "percent") return `${upTo(value)}%`;
+  return upTo(value);
 }
 
 /** One bar per row of the table (the total row is not a bar), for the column given. */

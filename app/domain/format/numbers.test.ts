@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDecimal, formatPence, formatShare } from "./numbers";
+import { formatCount, formatDecimal, formatPence, formatShare, upTo } from "./numbers";
 
 describe("number formatting", () => {
   it.each([
@@ -15,5 +15,13 @@ describe("number formatting", () => {
     [formatCount(Number.NaN), "–"],
   ])("formats %s as expected", (got, want) => {
     expect(got).toBe(want);
+  });
+});
+
+describe("upTo", () => {
+  it.each([1234.5678, 0.1, 12, -3.25, 1e9 / 7, 0])("formats %s as toLocaleString does, by default and with 0 and 1 places", (n) => {
+    expect(upTo(n)).toBe(n.toLocaleString("en-GB"));
+    expect(upTo(n, 0)).toBe(n.toLocaleString("en-GB", { maximumFractionDigits: 0 }));
+    expect(upTo(n, 1)).toBe(n.toLocaleString("en-GB", { maximumFractionDigits: 1 }));
   });
 });

@@ -10,6 +10,14 @@ export function fixed(n: number, places: number): string {
   return f.format(n);
 }
 
+const upToFormatters = new Map<number, Intl.NumberFormat>();
+/** As `n.toLocaleString("en-GB", { maximumFractionDigits: places })` (3: the default), with one formatter per count. */
+export function upTo(n: number, places = 3): string {
+  let f = upToFormatters.get(places);
+  if (!f) upToFormatters.set(places, (f = new Intl.NumberFormat("en-GB", { maximumFractionDigits: places })));
+  return f.format(n);
+}
+
 export function formatCount(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return "–";
   return fixed(Math.round(n), 0);

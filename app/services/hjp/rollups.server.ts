@@ -1,7 +1,10 @@
 /**
- * HJP activity, outcomes and funding rolled up in the database (one grouped query per
- * table), unrounded. Disclosure control is applied afterwards, by dashboard.server.ts,
- * to everything a page or export shows; these figures never leave the server as they are.
+ * HJP activity, outcomes and funding rolled up in the database, unrounded: from the
+ * roll-up cells (cells.server.ts, one query for every dimension) where the dates asked
+ * for fall on quarter boundaries, otherwise from the episodes (a grouped query per
+ * kind of dimension). Both paths count by the rules below and give the same figures.
+ * Disclosure control is applied afterwards, by dashboard.server.ts, to everything a
+ * page or export shows; these figures never leave the server as they are.
  *
  * Rules (stated on the pages and in the README):
  *
@@ -30,6 +33,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { addRows, formContributions } from "../../domain/returns/rollup-rows";
 import { placeMembership } from "../geography/areas.server";
+import { ANY, ensureHjpCells, isQuarterEnd, isQuarterStart, summedOutcomes } from "./cells.server";
+import { episodesWithFootprint, fyOf, NO_PLACE, NOT_KNOWN, OUTSIDE_ICB } from "./footprint.server";
 import { countedByForm, formCountedAggregates } from "../returns/totals.server";
 import type { ServiceSummary } from "./view-types";
 
@@ -39,6 +44,8 @@ export type HjpScope = {
   organisationId?: number | null;
   serviceId?: number | null;
 };
+
+export { NO_PLACE, NOT_KNOWN, OUTSIDE_ICB };
 
 export type FootprintFilter = { level: "icb" } | { level: "place"; code: string } | { level: "neighbourhood"; code: string };
 
@@ -59,11 +66,6 @@ export const DIMENSIONS = [
   "problem-resolved",
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
-
-/** Keys of the rows that are not areas of the ICB. */
-export const OUTSIDE_ICB = "outside-icb";
-export const NOT_KNOWN = "not-known";
-export const NO_PLACE = "no-place";
 
 export type RollupRow = {
   key: string;
@@ -96,9 +98,6 @@ async function rows<T>(db: Queryable, query: SQL): Promise<T[]> {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/** The financial-year label of a date column: 2025-26. */
-const fyOf = (column: string) => `(extract(year from ${column} - interval '3 months')::int::text || '-' || lpad(((extract(year from ${column} - interval '3 months')::int + 1) % 100)::text, 2, '0'))`;
-
 /** Each dimension's key, per episode (null where the episode has none: no housing outcome yet). */
 const KEY: Record<Dimension, string> = {
   quarter: `${fyOf("e.referral_date")} || ' Q' || extract(quarter from e.referral_date - interval '3 months')::int::text`,
@@ -130,7 +129,6 @@ const LISTS: Partial<Record<Dimension, string>> = {
  */
 export async function scopedEpisodes({ db, scope, from, to }: { db: Queryable; scope: HjpScope; from?: string; to?: string }): Promise<SQL> {
   const { members } = await placeMembership({ db, icbCode: scope.icbCode });
-  const membership = JSON.stringify(members.filter((m) => m.share > 0).map((m) => ({ pcn: m.pcnCode, place: m.placeCode, share: m.share })));
   const conditions: SQL[] = [sql`s.icb_code = ${scope.icbCode}`];
   if (scope.organisationId != null) conditions.push(sql`s.organisation_id = ${scope.organisationId}`);
   if (scope.serviceId != null) conditions.push(sql`s.id = ${scope.serviceId}`);
@@ -138,46 +136,7 @@ export async function scopedEpisodes({ db, scope, from, to }: { db: Queryable; s
   if (to) conditions.push(sql`ep.referral_date <= ${to}`);
   // A period an accepted form return covers counts from the form instead (never both).
   conditions.push(sql`not ${countedByForm("ep")}`);
-  return sql`
-    members as (
-      select pcn, place, share from json_to_recordset(${membership}::json) as t(pcn text, place text, share float8)
-    ),
-    bands as (
-      select pcn, place, count(*) over (partition by pcn) as n,
-        coalesce(sum(share) over (partition by pcn order by place rows between unbounded preceding and 1 preceding), 0) / sum(share) over (partition by pcn) as lo,
-        -- the last band ends at exactly 1, whatever the floating-point sums give
-        case when row_number() over (partition by pcn order by place desc) = 1 then 1.0
-             else sum(share) over (partition by pcn order by place rows between unbounded preceding and current row) / sum(share) over (partition by pcn) end as hi
-      from members
-    ),
-    e0 as (
-      select ep.*, s.delivery_model, s.organisation_id as service_organisation_id,
-        case when ep.neighbourhood_code is null then ${NOT_KNOWN}::text
-             when a.code is not null then ep.neighbourhood_code
-             else ${OUTSIDE_ICB}::text end as nbh,
-        pr.place_code as practice_place
-      from hjp_episodes ep
-      join hjp_services s on s.id = ep.service_id
-      left join areas a on a.code = ep.neighbourhood_code and a.level = 'neighbourhood' and a.icb_code = s.icb_code
-      left join practices pr on ep.setting = 'gp-practice' and pr.code = ep.site_ods_code
-      where ${sql.join(conditions, sql` and `)}
-    ),
-    e as (
-      select e0.*,
-        case when e0.nbh in (${NOT_KNOWN}::text, ${OUTSIDE_ICB}::text) then e0.nbh
-             else coalesce(
-               bp.place,
-               bs.place,
-               -- a neighbourhood split across places: a fixed hash of the episode picks the band it falls in
-               (select b.place from bands b
-                 where b.pcn = e0.nbh
-                   and ('x' || substr(md5(e0.service_id::text || '/' || e0.episode_ref), 1, 8))::bit(32)::bigint::float8 / 4294967296.0 >= b.lo
-                   and ('x' || substr(md5(e0.service_id::text || '/' || e0.episode_ref), 1, 8))::bit(32)::bigint::float8 / 4294967296.0 < b.hi),
-               ${NO_PLACE}::text) end as place
-      from e0
-      left join bands bp on bp.pcn = e0.nbh and bp.place = e0.practice_place
-      left join bands bs on bs.pcn = e0.nbh and bs.n = 1
-    )`;
+  return episodesWithFootprint(members, conditions);
 }
 
 export function footprintCondition(footprint: FootprintFilter): SQL {
@@ -242,7 +201,20 @@ export type RollupQuery = {
   to?: string;
   /** The window `attendedRecent` counts (clients per 1,000 adults a year). */
   recent?: { from: string; to: string };
+  /**
+   * Where the figures come from: the roll-up cells (the default, when every date asked
+   * for falls on a quarter boundary) or the episodes themselves (always possible; the
+   * tests compare the two).
+   */
+  source?: "cells" | "episodes";
 };
+
+/** Whether the cells can answer: their finest time is the quarter of referral. */
+export function cellsCanAnswer({ from, to, recent }: Pick<RollupQuery, "from" | "to" | "recent">): boolean {
+  const starts = (d?: string) => d === undefined || isQuarterStart(d);
+  const ends = (d?: string) => d === undefined || isQuarterEnd(d);
+  return starts(from) && ends(to) && (!recent || (isQuarterStart(recent.from) && isQuarterEnd(recent.to)));
+}
 
 /**
  * Activity and outcomes in scope, unrounded, grouped by each dimension asked for: one
@@ -250,6 +222,30 @@ export type RollupQuery = {
  * the unnested lists for the problem dimensions. Rows come sorted by key.
  */
 export async function rollUpHjpBy(query: RollupQuery & { by: readonly Dimension[] }): Promise<Map<Dimension, RollupRow[]>> {
+  const { db, scope, footprint = { level: "icb" }, from, to, recent } = query;
+  let out: Map<Dimension, RollupRow[]>;
+  if ((query.source ?? "cells") === "cells" && cellsCanAnswer(query)) {
+    await ensureHjpCells(db, scope.icbCode);
+    out = await rollUpCells(query);
+  } else {
+    out = await rollUpEpisodes(query);
+  }
+  if (footprint.level === "icb") {
+    const periods = await formCountedAggregates({ db, icbCode: scope.icbCode, organisationId: scope.organisationId, serviceId: scope.serviceId, from, to });
+    if (periods.length) {
+      const added = formContributions(periods, query.by, { notKnown: NOT_KNOWN, recent });
+      for (const [d, extra] of added) {
+        const merged = new Map((out.get(d as Dimension) ?? []).map((r) => [r.key, r]));
+        for (const r of extra) merged.set(r.key, merged.has(r.key) ? addRows(merged.get(r.key)!, r) : r);
+        out.set(d as Dimension, [...merged.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+      }
+    }
+  }
+  return out;
+}
+
+/** The roll-ups from the episodes themselves, placing each one as the module comment says. */
+async function rollUpEpisodes(query: RollupQuery & { by: readonly Dimension[] }): Promise<Map<Dimension, RollupRow[]>> {
   const { db, scope, footprint = { level: "icb" }, from, to, recent } = query;
   const episodes = await scopedEpisodes({ db, scope, from, to });
   const out = new Map<Dimension, RollupRow[]>(query.by.map((d) => [d, []]));
@@ -281,17 +277,73 @@ export async function rollUpHjpBy(query: RollupQuery & { by: readonly Dimension[
     );
     out.set(d, result.map(toRow));
   }
-  if (footprint.level === "icb") {
-    const periods = await formCountedAggregates({ db, icbCode: scope.icbCode, organisationId: scope.organisationId, serviceId: scope.serviceId, from, to });
-    if (periods.length) {
-      const added = formContributions(periods, query.by, { notKnown: NOT_KNOWN, recent });
-      for (const [d, extra] of added) {
-        const merged = new Map((out.get(d as Dimension) ?? []).map((r) => [r.key, r]));
-        for (const r of extra) merged.set(r.key, merged.has(r.key) ? addRows(merged.get(r.key)!, r) : r);
-        out.set(d as Dimension, [...merged.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
-      }
-    }
+  return out;
+}
+
+/** Each dimension's key in a cell (dim = ''): the time, footprint, service and setting keys of its episodes. */
+const CELL_KEY: Partial<Record<Dimension, string>> = {
+  quarter: `${fyOf("c.referral_quarter")} || ' Q' || extract(quarter from c.referral_quarter - interval '3 months')::int::text`,
+  "financial-year": fyOf("c.referral_quarter"),
+  system: "'system'",
+  place: "c.place",
+  neighbourhood: "c.neighbourhood",
+  service: "c.service_id::text",
+  setting: "c.setting",
+  "delivery-model": "c.delivery_model",
+  "housing-outcome": "c.housing_outcome",
+};
+
+/** The episode measures, summed over cells: means and standard deviations from n, Σx and Σx². */
+function cellMeasures(recent?: { from: string; to: string }): SQL {
+  const recentAttended = recent ? sql`coalesce(sum(c.attended) filter (where c.referral_quarter between ${recent.from} and ${recent.to}), 0)::int` : sql`0`;
+  return sql`sum(c.referrals)::int as referrals,
+        sum(c.attended)::int as attended,
+        ${recentAttended} as attended_recent,
+        sum(c.closed_attended)::int as closed_attended,
+        ${sql.raw(summedOutcomes("c"))}`;
+}
+
+/** The roll-ups from the ICB's cells (built first if anything has changed): one query for every dimension. */
+async function rollUpCells(query: RollupQuery & { by: readonly Dimension[] }): Promise<Map<Dimension, RollupRow[]>> {
+  const { db, scope, footprint = { level: "icb" }, from, to, recent } = query;
+  const out = new Map<Dimension, RollupRow[]>(query.by.map((d) => [d, []]));
+  const conditions: SQL[] = [sql`c.icb_code = ${scope.icbCode}`];
+  if (scope.organisationId != null) conditions.push(sql`c.organisation_id = ${scope.organisationId}`);
+  if (scope.serviceId != null) conditions.push(sql`c.service_id = ${scope.serviceId}`);
+  if (from) conditions.push(sql`c.referral_quarter >= ${from}`);
+  if (to) conditions.push(sql`c.referral_quarter <= ${to}`);
+  if (footprint.level === "place") conditions.push(sql`c.place = ${footprint.code}`);
+  if (footprint.level === "neighbourhood") conditions.push(sql`c.neighbourhood = ${footprint.code}`);
+  // A period an accepted form return covers counts from the form instead (never both).
+  conditions.push(sql`not ${countedByForm("c")}`);
+  const where = sql.join(conditions, sql` and `);
+  const single = query.by.filter((d) => CELL_KEY[d]);
+  const broken = query.by.filter((d) => !CELL_KEY[d]);
+  const parts: SQL[] = [];
+  if (single.length) {
+    const keys = single.map((d, i) => sql.raw(`${CELL_KEY[d]} as k${i}`));
+    const sets = single.map((_, i) => sql.raw(`(k${i})`));
+    const which = sql.raw(`case ${single.map((d, i) => `when grouping(k${i}) = 0 then '${d}'`).join(" ")} end`);
+    const coalesced = sql.raw(single.length > 1 ? `coalesce(${single.map((_, i) => `k${i}`).join(", ")})` : "k0");
+    parts.push(sql`select ${which} as dimension, ${coalesced} as key, ${cellMeasures(recent)}
+      from (select c.*, ${sql.join(keys, sql`, `)} from hjp_rollup_cells c where c.dim = '' and ${where}) c
+      group by grouping sets (${sql.join(sets, sql`, `)})`);
   }
+  if (broken.length) {
+    // The whole ICB reads the breakdown rows that cover every footprint; a place or
+    // neighbourhood reads its own.
+    const footprintRows = footprint.level === "icb" ? sql`c.neighbourhood = ${ANY}` : sql`c.neighbourhood <> ${ANY}`;
+    parts.push(sql`select c.dim as dimension, c.key, ${cellMeasures(recent)}
+      from hjp_rollup_cells c
+      where c.dim in (${sql.join(
+        broken.map((d) => sql`${d}`),
+        sql`, `
+      )}) and ${footprintRows} and ${where}
+      group by c.dim, c.key`);
+  }
+  if (!parts.length) return out;
+  const result = await rows<Record<string, unknown>>(db, sql`select * from (${sql.join(parts, sql` union all `)}) r order by 1, 2`);
+  for (const r of result) if (r.key !== null) out.get(r.dimension as Dimension)!.push(toRow(r));
   return out;
 }
 

@@ -2,6 +2,9 @@
  * Spend and outcomes rolled up in the database, unrounded, for the value-for-money
  * views. Disclosure control is applied afterwards (app/domain/value-for-money/measures.ts).
  *
+ * The outcomes come from the HJP roll-up cells (app/services/hjp/cells.server.ts)
+ * where they can answer (chooseSource), otherwise from the episodes.
+ *
  * Rules (stated on the pages and in the README):
  *
  * - Spend is the amount awarded, spread evenly over the award's days from its planned
@@ -22,7 +25,9 @@ import type { Queryable } from "../../../db/client";
 import type { VfmTotals } from "../../domain/value-for-money/measures";
 import { HOUSING_OUTCOMES } from "../../domain/hjp/vocabularies";
 import { MEANINGFUL_SWEMWBS_CHANGE } from "../../domain/value-for-money/measures";
+import { cellsLastReferral, ensureHjpCells, isQuarterEnd, isQuarterStart, summedOutcomes } from "../hjp/cells.server";
 import { awardScope, type FootprintFilter, footprintCondition, type HjpScope, scopedEpisodes } from "../hjp/rollups.server";
+import { countedByForm } from "../returns/totals.server";
 
 export type VfmPeriod = { key: string; start: string; end: string };
 
@@ -56,9 +61,9 @@ const KEY: Record<VfmDimension, string> = {
  * (awards to an organisation shared by clients). `svc` holds each service's attended
  * clients per period, over its whole footprint.
  */
-function spendCtes(scope: HjpScope): SQL {
+function spendCtes(scope: HjpScope, source: Source): SQL {
   return sql`
-    svc as (select service_id, period, count(*) filter (where attended)::float8 as clients from ep group by 1, 2),
+    svc as (select service_id, period, ${ATTENDED[source]}::float8 as clients from ep group by 1, 2),
     org_svc as (select s.organisation_id, svc.period, sum(svc.clients) as clients from svc join hjp_services s on s.id = svc.service_id group by 1, 2),
     awards as (
       select f.id, f.service_id, f.recipient_organisation_id, f.funder_name, f.amount_awarded_pence::float8 as amount,
@@ -115,6 +120,25 @@ const OUTCOMES = sql.raw(`count(*)::int as referrals,
   count(*) filter (where e.attended and 'housing' = any(e.problem_areas))::int as housing,
   ${HOUSING_OUTCOME_CODES.map((h) => `count(*) filter (where e.housing_outcome = '${h}')::int as "housing:${h}"`).join(",\n  ")}`);
 
+/** The same measures summed over roll-up cells (app/services/hjp/cells.server.ts). */
+const CELL_OUTCOMES = sql.raw(`sum(e.referrals)::int as referrals,
+  sum(e.attended)::int as clients,
+  sum(e.closed_attended)::int as cases_closed,
+  ${summedOutcomes("e")},
+  sum(e.wellbeing_meaningful)::int as wellbeing_meaningful,
+  sum(e.attended_imd_known)::int as imd_known,
+  sum(e.attended_most_deprived)::int as most_deprived,
+  sum(e.attended_welfare_benefits)::int as welfare_benefits,
+  sum(e.attended_debt)::int as debt,
+  sum(e.attended_housing)::int as housing,
+  ${HOUSING_OUTCOME_CODES.map((h) => `sum(e."housing:${h}")::int as "housing:${h}"`).join(",\n  ")}`);
+
+/** Where the figures come from (see rollUpValueForMoneyBy). */
+export type Source = "cells" | "episodes";
+const MEASURES: Record<Source, SQL> = { cells: CELL_OUTCOMES, episodes: OUTCOMES };
+/** Clients attended, counted from episodes or summed from cells. */
+const ATTENDED: Record<Source, SQL> = { cells: sql.raw("sum(attended)"), episodes: sql.raw("count(*) filter (where attended)") };
+
 const num = (v: unknown) => (v == null ? 0 : Number(v));
 
 function toRow(r: Record<string, unknown>): VfmRow {
@@ -150,10 +174,56 @@ function toRow(r: Record<string, unknown>): VfmRow {
   };
 }
 
-function base(episodes: SQL, periods: readonly VfmPeriod[]): SQL {
-  return sql`with ${episodes},
-    periods as (select key, start::date as p0, "end"::date as p1 from json_to_recordset(${JSON.stringify(periods)}::json) as t(key text, start text, "end" text)),
+const periodsCte = (periods: readonly VfmPeriod[]) =>
+  sql`periods as (select key, start::date as p0, "end"::date as p1 from json_to_recordset(${JSON.stringify(periods)}::json) as t(key text, start text, "end" text))`;
+
+/**
+ * `ep`: the episodes in scope (or the cells that sum them) once per period they fall
+ * in, with the columns the roll-ups read: service_id, service_organisation_id,
+ * delivery_model, nbh, place, setting and period, and the measures of their source.
+ */
+async function base(db: Queryable, scope: HjpScope, periods: readonly VfmPeriod[], source: Source): Promise<SQL> {
+  if (source === "episodes") {
+    const episodes = await scopedEpisodes({ db, scope });
+    return sql`with ${episodes},
+    ${periodsCte(periods)},
     ep as (select e.*, p.key as period from e join periods p on e.referral_date between p.p0 and p.p1)`;
+  }
+  const conditions: SQL[] = [sql`c.dim = ''`, sql`c.icb_code = ${scope.icbCode}`];
+  if (scope.organisationId != null) conditions.push(sql`c.organisation_id = ${scope.organisationId}`);
+  if (scope.serviceId != null) conditions.push(sql`c.service_id = ${scope.serviceId}`);
+  conditions.push(sql`not ${countedByForm("c")}`);
+  // Every dimension here is a column of the cells, so the cells of one service, footprint,
+  // setting and period are summed first: the grouping sets then run over a few thousand
+  // rows rather than every cell once per period.
+  return sql`with ${periodsCte(periods)},
+    ep as (
+      select c.service_id, c.organisation_id as service_organisation_id, c.delivery_model, c.neighbourhood as nbh, c.place, c.setting, p.key as period,
+        sum(c.referrals) as referrals, sum(c.attended) as attended, sum(c.closed_attended) as closed_attended, sum(c.clients_with_gains) as clients_with_gains,
+        sum(c.gains_recurring_pence)::float8 as gains_recurring_pence, sum(c.gains_one_off_pence)::float8 as gains_one_off_pence,
+        sum(c.clients_with_debt_outcome) as clients_with_debt_outcome, sum(c.debt_managed_pence)::float8 as debt_managed_pence,
+        sum(c.debt_written_off_pence)::float8 as debt_written_off_pence, sum(c.housing_outcomes) as housing_outcomes,
+        sum(c.damp_mould) as damp_mould, sum(c.damp_mould_repaired) as damp_mould_repaired, sum(c.resolved_yes) as resolved_yes, sum(c.resolved_partly) as resolved_partly,
+        sum(c.resolved_no) as resolved_no, sum(c.wellbeing_n) as wellbeing_n, sum(c.wellbeing_sum) as wellbeing_sum, sum(c.wellbeing_sum_squares) as wellbeing_sum_squares,
+        sum(c.wellbeing_meaningful) as wellbeing_meaningful, sum(c.attended_imd_known) as attended_imd_known, sum(c.attended_most_deprived) as attended_most_deprived,
+        sum(c.attended_welfare_benefits) as attended_welfare_benefits, sum(c.attended_debt) as attended_debt, sum(c.attended_housing) as attended_housing,
+        ${sql.raw(HOUSING_OUTCOME_CODES.map((h) => `coalesce(sum(c.referrals) filter (where c.housing_outcome = '${h}'), 0) as "housing:${h}"`).join(",\n        "))}
+      from hjp_rollup_cells c join periods p on c.referral_quarter between p.p0 and p.p1
+      where ${sql.join(conditions, sql` and `)}
+      group by c.service_id, c.organisation_id, c.delivery_model, c.neighbourhood, c.place, c.setting, p.key
+    )`;
+}
+
+/**
+ * Cells keep the quarter of referral, so they can answer when every period starts on a
+ * quarter and ends on one, or ends after the ICB's last referral (the current year,
+ * which runs to today). Otherwise, or when asked, the episodes answer.
+ */
+export async function chooseSource(db: Queryable, scope: HjpScope, periods: readonly VfmPeriod[], wanted: Source): Promise<Source> {
+  if (wanted === "episodes" || !periods.every((p) => isQuarterStart(p.start))) return "episodes";
+  await ensureHjpCells(db, scope.icbCode);
+  const last = await cellsLastReferral(db, scope.icbCode);
+  return periods.every((p) => isQuarterEnd(p.end) || last === null || p.end >= last) ? "cells" : "episodes";
 }
 
 /**
@@ -168,16 +238,19 @@ export async function rollUpValueForMoneyBy({
   by,
   periods,
   footprint = { level: "icb" },
+  source: wanted = "cells",
 }: {
   db: Queryable;
   scope: HjpScope;
   by: readonly VfmDimension[];
   periods: readonly VfmPeriod[];
   footprint?: FootprintFilter;
+  /** The roll-up cells (the default, where they can answer) or the episodes themselves; the tests compare the two. */
+  source?: Source;
 }): Promise<Map<VfmDimension, VfmRow[]>> {
   const out = new Map<VfmDimension, VfmRow[]>(by.map((d) => [d, []]));
   if (!periods.length || !by.length) return out;
-  const episodes = await scopedEpisodes({ db, scope });
+  const source = await chooseSource(db, scope, periods, wanted);
   const keys = by.map((d, i) => sql.raw(`${KEY[d]} as k${i}`));
   const which = sql.raw(`case ${by.map((d, i) => `when grouping(k${i}) = 0 then '${d}'`).join(" ")} end`);
   const coalesced = sql.raw(by.length > 1 ? `coalesce(${by.map((_, i) => `k${i}`).join(", ")})` : "k0");
@@ -194,11 +267,11 @@ export async function rollUpValueForMoneyBy({
   );
   const result = await rows<Record<string, unknown>>(
     db,
-    sql`${base(episodes, periods)},
-      ${spendCtes(scope)},
+    sql`${await base(db, scope, periods, source)},
+      ${spendCtes(scope, source)},
       keyed as (select e.*, ${sql.join(keys, sql`, `)} from ep e where ${footprintCondition(footprint)}),
-      outcomes as (select ${which} as dim, ${coalesced} as gkey, e.period as operiod, ${OUTCOMES} from keyed e group by grouping sets (${outcomeSets})),
-      shares as (select ${which} as dim, ${coalesced} as gkey, service_id, period, count(*) filter (where attended)::float8 as clients from keyed group by grouping sets (${shareSets})),
+      outcomes as (select ${which} as dim, ${coalesced} as gkey, e.period as operiod, ${MEASURES[source]} from keyed e group by grouping sets (${outcomeSets})),
+      shares as (select ${which} as dim, ${coalesced} as gkey, service_id, period, ${ATTENDED[source]}::float8 as clients from keyed group by grouping sets (${shareSets})),
       ss as (select service_id, period, sum(pence) as pence from spend_svc where service_id is not null group by 1, 2),
       spend as (
         select sh.dim, sh.gkey, sh.period, sum(ss.pence * sh.clients / svc.clients) as pence
@@ -226,13 +299,23 @@ export async function rollUpValueForMoney(query: Omit<Parameters<typeof rollUpVa
 export type FunderSpendRow = { funderName: string; serviceId: number | null; period: string; pence: number };
 
 /** Spend by funder, service and period (the service null for an organisation's award with no clients to share it by). */
-export async function spendByFunder({ db, scope, periods }: { db: Queryable; scope: HjpScope; periods: readonly VfmPeriod[] }): Promise<FunderSpendRow[]> {
+export async function spendByFunder({
+  db,
+  scope,
+  periods,
+  source: wanted = "cells",
+}: {
+  db: Queryable;
+  scope: HjpScope;
+  periods: readonly VfmPeriod[];
+  source?: Source;
+}): Promise<FunderSpendRow[]> {
   if (!periods.length) return [];
-  const episodes = await scopedEpisodes({ db, scope });
+  const source = await chooseSource(db, scope, periods, wanted);
   const result = await rows<Record<string, unknown>>(
     db,
-    sql`${base(episodes, periods)},
-      ${spendCtes(scope)}
+    sql`${await base(db, scope, periods, source)},
+      ${spendCtes(scope, source)}
       select funder_name, service_id, period, sum(pence)::float8 as pence from spend_svc group by 1, 2, 3 order by 1, 2, 3`
   );
   return result.map((r) => ({ funderName: String(r.funder_name), serviceId: r.service_id == null ? null : Number(r.service_id), period: String(r.period), pence: Number(r.pence) }));
