@@ -2,10 +2,11 @@ import type { Database } from "../../db/client";
 import { loadReferenceBundle } from "../../importers/load-bundle";
 import { DEMO_ACCOUNTS, seedDemoAccounts } from "../../db/seed/demo-accounts";
 import { ensureDemoAgreements } from "../../db/seed/demo-agreements";
-import { ensureDemoHjp } from "../../db/seed/demo-hjp";
+import { DEMO_HJP_ICBS, ensureDemoHjp } from "../../db/seed/demo-hjp";
 import { ensureDemoReturns } from "../../db/seed/demo-returns";
 import { ensureDemoPack } from "../../db/seed/demo-packs";
 import { DEMO_PASSWORD } from "../services/accounts/passwords.server";
+import { ensureHjpCells } from "../services/hjp/cells.server";
 import { ensureShippedUnitCosts } from "../services/value-for-money/unit-costs.server";
 import type { ServerConfig } from "./config";
 
@@ -35,6 +36,12 @@ export async function bootstrap({ database, config, log }: { database: Database;
       const returns = await ensureDemoReturns(database, { today: new Date().toISOString().slice(0, 10) });
       if (returns.status === "loaded") log(`Created reporting requirements for ${returns.requirements} synthetic demo services and ${returns.returns} demo returns`);
       if ((await ensureDemoPack(database.db)).created) log("Created a demo strategy evidence pack");
+      // Pages rebuild an ICB's roll-up cells after any change; building the demo ICBs'
+      // now spares the first visitor to each dashboard the wait.
+      const t0 = performance.now();
+      const built = [];
+      for (const icb of DEMO_HJP_ICBS) if (await ensureHjpCells(database.db, icb.code)) built.push(icb.code);
+      if (built.length) log(`Built the HJP roll-up cells of ${built.length} demo ICBs in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
     config.startupNotes.push(
       "",

@@ -128,8 +128,9 @@ test("a commissioner enters index values and sees the estimate change with the p
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/priceYear=2024-25/, SLOW);
   await expect(page.getByLabel("Price year for the value estimate")).toHaveValue("2024-25", SLOW);
-  // £6,680 × 100 ÷ 80.
-  expect(await unitValue()).toBe("£8,350");
+  // £6,680 × 100 ÷ 80. The router changes the address before React has rendered the new
+  // figures (a transition), so wait for the figure itself.
+  await expect.poll(unitValue, SLOW).toBe("£8,350");
   await expect(page.locator('section[aria-labelledby="estimate"]').getByText(/GMCA \(New Economy\) Unit Cost Database v1.4/).first()).toBeVisible();
   await expect(page.getByText("This is an estimate.")).toBeVisible();
   await expectNoAxeViolations(page);
