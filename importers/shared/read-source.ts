@@ -59,7 +59,27 @@ export async function* readCsv(
 }
 
 /** Streams an XLSX file's first worksheet as records of cell text, row 1 being the header. */
+/** A cell that names a shared string the streaming reader had not loaded when it read the sheet. */
+class UnresolvedSharedString extends Error {}
+
 export async function* readXlsx(filePath: string, options: { onBytes?: (n: number) => void } = {}): AsyncGenerator<RawRecord> {
+  let yielded = 0;
+  try {
+    for await (const record of streamXlsx(filePath, options)) {
+      yield record;
+      yielded++;
+    }
+  } catch (error) {
+    // Seen once in many runs, under load, on a zip that stores the worksheet before the
+    // shared strings: exceljs's streaming reader gave shared-string references instead
+    // of text. Every text cell of the header is one, so it shows before any row is
+    // passed on, and the whole-file reader (which loads every part first) reads it.
+    if (!(error instanceof UnresolvedSharedString) || yielded > 0) throw error;
+    yield* wholeXlsx(filePath, options);
+  }
+}
+
+async function* streamXlsx(filePath: string, options: { onBytes?: (n: number) => void }): AsyncGenerator<RawRecord> {
   const ExcelJS = (await import("exceljs")).default;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(openBytes(filePath, options.onBytes), {
     sharedStrings: "cache",
@@ -73,22 +93,35 @@ export async function* readXlsx(filePath: string, options: { onBytes?: (n: numbe
   // worksheet by position and never need its name, so an empty model is enough.
   (reader as unknown as { model?: { sheets?: unknown[] } }).model ??= { sheets: [] };
   for await (const worksheet of reader) {
-    for await (const row of worksheet) {
-      const values = (row as { values: unknown[] }).values;
-      const cells: string[] = [];
-      // exceljs rows are 1-indexed: values[0] is always empty.
-      for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-      yield { line: (row as { number: number }).number, cells };
-    }
+    for await (const row of worksheet) yield rowRecord(row as { values: unknown[]; number: number });
     return; // only the first worksheet holds data in our templates
   }
+}
+
+/** The first worksheet read whole (every part of the zip loaded first). */
+export async function* wholeXlsx(filePath: string, options: { onBytes?: (n: number) => void } = {}): AsyncGenerator<RawRecord> {
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(filePath);
+  options.onBytes?.(fs.statSync(filePath).size);
+  const records: RawRecord[] = [];
+  workbook.worksheets[0]?.eachRow((row) => records.push(rowRecord(row as unknown as { values: unknown[]; number: number })));
+  yield* records;
+}
+
+function rowRecord(row: { values: unknown[]; number: number }): RawRecord {
+  const cells: string[] = [];
+  // exceljs rows are 1-indexed: values[0] is always empty.
+  for (let i = 1; i < row.values.length; i++) cells.push(cellText(row.values[i]));
+  return { line: row.number, cells };
 }
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
-    const v = value as { text?: unknown; result?: unknown; richText?: { text: string }[]; formula?: string };
+    const v = value as { text?: unknown; result?: unknown; richText?: { text: string }[]; formula?: string; sharedString?: unknown };
+    if (v.sharedString !== undefined) throw new UnresolvedSharedString(`a cell refers to shared string ${String(v.sharedString)}, which was not loaded`);
     // Formulas are never evaluated or kept: only their cached result is read as text.
     if (v.richText) return v.richText.map((r) => r.text).join("");
     if (v.result !== undefined) return cellText(v.result);
