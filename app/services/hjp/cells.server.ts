@@ -33,10 +33,6 @@ export const isQuarterStart = (iso: string) => QUARTER_START.test(iso);
 /** The last day of a calendar (and so financial) quarter. */
 export const isQuarterEnd = (iso: string) => QUARTER_END.test(iso);
 
-/** Breakdowns stored as rows of their own (a client may have several problems). */
-export const CELL_BREAKDOWNS = ["referral-source", "deprivation-decile", "problem-resolved", "problem-area", "problem-category"] as const;
-export type CellBreakdown = (typeof CELL_BREAKDOWNS)[number];
-
 /**
  * The outcome measures both roll-ups read, summed over cells (or over rows that sum
  * cells) under `alias`: means and standard deviations from n, Σx and Σx².

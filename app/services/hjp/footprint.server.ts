@@ -16,7 +16,7 @@ export const NO_PLACE = "no-place";
 export const fyOf = (column: string) => `(extract(year from ${column} - interval '3 months')::int::text || '-' || lpad(((extract(year from ${column} - interval '3 months')::int + 1) % 100)::text, 2, '0'))`;
 
 /** The place-membership list as the footprint SQL reads it. */
-export function membershipJson(members: readonly PlaceMembership[]): string {
+function membershipJson(members: readonly PlaceMembership[]): string {
   return JSON.stringify(members.filter((m) => m.share > 0).map((m) => ({ pcn: m.pcnCode, place: m.placeCode, share: m.share })));
 }
 
