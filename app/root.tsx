@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { Footer } from "./components/nhsuk/footer";
 import { Header, type NavItem } from "./components/nhsuk/header";
-import { navigationFor, type RootUser } from "./auth/navigation";
+import { currentNavItem, navigationFor, type RootUser } from "./auth/navigation";
 import { getUser } from "./auth/session.server";
 import appStyles from "./styles/app.css";
 import { useNonce } from "./utils/nonce";
@@ -41,10 +41,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
   const user = data?.user ?? null;
-  const navigation: NavItem[] = navigationFor(user).map((item) => ({
-    ...item,
-    current: item.href === "/" ? location.pathname === "/" : location.pathname.startsWith(item.href),
-  }));
+  const items = navigationFor(user);
+  const current = currentNavItem(items, location.pathname);
+  const navigation: NavItem[] = items.map((item) => ({ ...item, current: item.href === current }));
   return (
     <html lang="en-GB">
       <head>

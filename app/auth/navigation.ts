@@ -23,3 +23,14 @@ export function navigationFor(user: RootUser | null): { href: string; text: stri
   items.push({ href: "/account", text: "Your account" });
   return items;
 }
+
+/**
+ * The one item to mark as the current page: the longest link the address is at or under,
+ * so that value for money (/icb/X/value-for-money) is current and "Your ICB" (/icb/X) is not.
+ */
+export function currentNavItem(items: { href: string }[], pathname: string): string | undefined {
+  const under = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  return items
+    .filter((item) => under(item.href))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
