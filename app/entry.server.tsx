@@ -57,6 +57,7 @@ export default function handleRequest(
     sink.on("finish", () => {
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       const html = withoutNulBytes(Buffer.concat(chunks));
+      loadContext.offerPage?.({ status: responseStatusCode, html, headers: responseHeaders, nonce });
       resolve(new Response(new Uint8Array(html), { headers: responseHeaders, status: responseStatusCode }));
     });
     sink.on("error", reject);

@@ -1,4 +1,5 @@
 import type { Database, Db } from "../db/client";
+import type { OfferPage } from "./server/page-cache-middleware";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -20,6 +21,8 @@ declare module "@remix-run/node" {
     /** Tells the server the database could not be reached (it then answers 503 until it is back). */
     reportDatabaseUnavailable?: () => void;
     isDatabaseDown?: () => boolean;
+    /** Set when the rendered page may be kept in the page cache (app/server/page-cache.ts). */
+    offerPage?: OfferPage;
   }
 }
 

@@ -38,11 +38,12 @@ export type BackupSummary = { file: string; tables: number; rows: number; bytes:
 type Column = { name: string; generated: boolean; sequence: string | null };
 
 /**
- * Tables derived from the others and rebuilt from them when read (the HJP roll-up
- * cells and their bookkeeping): not backed up, and left for the restored database to
- * rebuild. Restoring them would also be wrong, since the restore itself is a change.
+ * Tables derived from the others (the data version, the HJP roll-up cells and their
+ * bookkeeping): not backed up. The restore's own writes start a new data version, and
+ * the restored database rebuilds the cells when they are first read. Restoring them
+ * would also be wrong, since the restore itself is a change.
  */
-export const DERIVED_TABLES: readonly string[] = ["hjp_rollup_builds", "hjp_rollup_cells", "hjp_rollup_changes"];
+export const DERIVED_TABLES: readonly string[] = ["data_changes", "hjp_rollup_builds", "hjp_rollup_cells", "hjp_rollup_changes"];
 
 /** Base tables of the public schema that hold data of their own, parents before children (foreign keys). */
 export async function tablesInDependencyOrder(database: Database): Promise<string[]> {

@@ -4,7 +4,9 @@ import { type Actor, canAccess, hasPermission, type Permission } from "./permiss
 
 const COOKIE_NAME = "__hjp_session";
 
-function sessionCookie(context: AppLoadContext) {
+type CookieContext = Pick<AppLoadContext, "sessionSecret" | "secureCookies">;
+
+function sessionCookie(context: CookieContext) {
   return createCookie(COOKIE_NAME, {
     httpOnly: true,
     sameSite: "lax",
@@ -25,8 +27,21 @@ export async function clearSessionCookie(context: AppLoadContext) {
 }
 
 export async function readSessionToken(request: Request, context: AppLoadContext): Promise<string | null> {
-  const value = await sessionCookie(context).parse(request.headers.get("Cookie"));
+  return sessionTokenFromCookie(request.headers.get("Cookie"), context);
+}
+
+export async function sessionTokenFromCookie(cookieHeader: string | null | undefined, context: CookieContext): Promise<string | null> {
+  const value = await sessionCookie(context).parse(cookieHeader ?? null);
   return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/**
+ * The signed-in user for a Cookie header, checked against the database as every page
+ * checks it (the rendered-page cache asks before any loader runs).
+ */
+export async function sessionUserFromCookie(cookieHeader: string | null | undefined, context: CookieContext & Pick<AppLoadContext, "db">): Promise<SessionUser | null> {
+  const token = await sessionTokenFromCookie(cookieHeader, context);
+  return token ? getSessionUser({ db: context.db, token }) : null;
 }
 
 // Loaders of nested routes all ask for the user; look the session up once per request.

@@ -12,6 +12,8 @@ export type ServerConfig = {
   /** Server processes sharing the port (PostgreSQL only: the embedded database belongs to one process). */
   webConcurrency: number;
   sessionSecret: string;
+  /** Memory for rendered pages per process (app/server/page-cache.ts); 0 turns the cache off. */
+  pageCacheBytes: number;
   production: boolean;
   startupNotes: string[];
 };
@@ -28,6 +30,7 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SKIP_REFERENCE_DATA: z.enum(["0", "1"]).optional(),
   WEB_CONCURRENCY: z.coerce.number().int().min(1, "WEB_CONCURRENCY must be at least 1").max(64, "WEB_CONCURRENCY must be at most 64").default(1),
+  PAGE_CACHE_MB: z.coerce.number().int().min(0, "PAGE_CACHE_MB must be 0 (off) or more").max(4096, "PAGE_CACHE_MB must be at most 4096").default(64),
   NODE_ENV: z.string().optional(),
 });
 
@@ -58,6 +61,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     skipReferenceData: e.SKIP_REFERENCE_DATA === "1",
     webConcurrency: e.WEB_CONCURRENCY,
     sessionSecret: e.SESSION_SECRET ?? "demo-mode-session-secret-not-for-production-use",
+    pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
     production: e.NODE_ENV === "production",
     startupNotes: [],
   };

@@ -12,6 +12,8 @@ import { bootstrap } from "./bootstrap";
 import { DatabaseHealth } from "./database-health";
 import { UNAVAILABLE_HTML } from "./unavailable-page";
 import { loadServerConfig, type ServerConfig } from "./config";
+import { PageCache } from "./page-cache";
+import { type OfferPage, pageCacheMiddleware } from "./page-cache-middleware";
 import { nonceMiddleware, sameOriginGuard, securityHeaders } from "./security";
 import { NHSUK_ASSETS_DIR, nhsukStylesheet } from "./static-assets";
 
@@ -19,9 +21,9 @@ import { NHSUK_ASSETS_DIR, nhsukStylesheet } from "./static-assets";
  * WEB_CONCURRENCY > 1 on PostgreSQL: this process prepares the database once (migrations,
  * reference and demo data), then forks that many workers sharing the port (node:cluster),
  * restarts any that die, and passes SIGTERM/SIGINT on. Each worker is the ordinary server
- * without the preparation. The app keeps no per-user state in memory, so any worker can
- * answer any request; on 2 cores it roughly doubles what the ICB overview serves under load
- * (`npm run bench`).
+ * without the preparation. The app keeps nothing in memory that another worker needs (the
+ * page cache is a copy each renders for itself), so any worker can answer any request.
+ * `npm run bench` measures it under load.
  */
 async function primary(config: ServerConfig) {
   const database = await openDatabase({ url: config.databaseUrl, purpose: "the web server" });
@@ -115,6 +117,9 @@ async function main() {
     } as typeof res.writeHead;
     runWithQueryClock(clock, next);
   });
+  const secureCookies = config.production && !config.demo;
+  const pageCache = new PageCache(config.pageCacheBytes);
+  app.use(pageCacheMiddleware(pageCache, { db: database.db, sessionSecret: config.sessionSecret, secureCookies }));
   app.all(
     "*",
     createRequestHandler({
@@ -126,11 +131,12 @@ async function main() {
         nonce: res.locals.nonce as string,
         startedAt,
         sessionSecret: config.sessionSecret,
-        secureCookies: config.production && !config.demo,
+        secureCookies,
         demo: config.demo,
         clientAddress: req.ip ?? "unknown",
         reportDatabaseUnavailable: () => health.markDown(),
         isDatabaseDown: () => health.down,
+        offerPage: res.locals.offerPage as OfferPage | undefined,
       }),
     }),
   );

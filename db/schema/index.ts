@@ -2,6 +2,7 @@ export * from "./accounts";
 export * from "./agreements";
 export * from "./areas";
 export * from "./audit";
+export * from "./data-changes";
 export * from "./demand";
 export * from "./hjp";
 export * from "./hjp-synthetic";

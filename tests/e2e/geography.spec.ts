@@ -27,6 +27,11 @@ test("Greater Manchester's page lists its ten places and its PCNs, with a map of
   await expect(page.getByRole("table", { name: /primary care networks$/ }).getByRole("row")).toHaveCount(66);
   await expectNoAxeViolations(page);
   await page.screenshot({ path: "test-results/screenshots/icb-greater-manchester.png", fullPage: true });
+  // Sent again from the page cache with this response's nonce: the same page, and its
+  // scripts still run (the policy refusing one is a console error, which fails the test).
+  expect((await page.reload())?.headers()["x-page-cache"]).toBe("hit");
+  await expect(places.getByRole("row")).toHaveCount(11);
+  await expect(map.locator("circle")).toHaveCount(65);
 
   // Sorting works without JavaScript: it is a link that reloads the table.
   await places.getByRole("link", { name: "Residents (Census 2021)" }).click();
@@ -68,7 +73,10 @@ test("a Kent and Medway commissioner defines the ICB's places from its PCNs", as
   const context = await browser.newContext();
   const kent = await context.newPage();
   await signInAs(kent, "kent.commissioner@example.org", "kent-and-medway-2026");
-  await kent.goto("/icb/E54000032");
+  // The page is rendered once, then sent from the page cache while nothing changes.
+  expect((await kent.goto("/icb/E54000032"))?.headers()["x-page-cache"]).toBe("miss");
+  expect((await kent.reload())?.headers()["x-page-cache"]).toBe("hit");
+  await expect(kent.getByRole("table", { name: /places$/ }).getByRole("link", { name: "Medway", exact: true })).toBeVisible();
   await kent.getByRole("link", { name: "Define this ICB's places from its primary care networks" }).click();
   await expectNoAxeViolations(kent);
   const inputs = kent.getByRole("textbox");
@@ -85,13 +93,29 @@ test("a Kent and Medway commissioner defines the ICB's places from its PCNs", as
   const places = kent.getByRole("table", { name: /places$/ });
   await expect(places.getByRole("row")).toHaveCount(3);
   await expect(places.getByRole("link", { name: "East Kent" })).toBeVisible();
+  // Saving changed the data, so the cached page is not sent again: the next load renders the new places.
+  expect((await kent.reload())?.headers()["x-page-cache"]).toBe("miss");
+  await expect(places.getByRole("row")).toHaveCount(3);
+  await expect(places.getByRole("link", { name: "East Kent" })).toBeVisible();
+  await expect(places.getByRole("link", { name: "Medway", exact: true })).toHaveCount(0);
+  expect((await kent.reload())?.headers()["x-page-cache"]).toBe("hit");
+  await expect(places.getByRole("link", { name: "West Kent" })).toBeVisible();
   await kent.getByRole("link", { name: "West Kent" }).click();
   await expect(kent.getByRole("heading", { level: 1 })).toHaveText("West Kent");
+  // Signed out, the cached page is not sent: the sign-in page is.
+  await context.clearCookies();
+  await kent.goto("/icb/E54000032");
+  await expect(kent).toHaveURL(/\/login\?redirectTo=%2Ficb%2FE54000032/);
   await context.close();
   // A Greater Manchester commissioner may not define Kent's places.
   const gmContext = await browser.newContext();
   const gm = await gmContext.newPage();
   await signInAs(gm, "commissioner@example.org");
   expect((await gm.goto("/icb/E54000032/places"))?.status()).toBe(404);
+  // Another user is never sent the page cached for Kent's commissioner.
+  expect((await gm.goto("/icb/E54000032"))?.headers()["x-page-cache"]).toBe("miss");
+  await expect(gm.getByRole("link", { name: "Define this ICB's places from its primary care networks" })).toHaveCount(0);
+  await expect(gm.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(gm.getByText("Kent Commissioner")).toHaveCount(0);
   await gmContext.close();
 });

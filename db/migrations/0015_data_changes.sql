@@ -1,0 +1,3 @@
+CREATE TABLE "data_changes" (
+	"txid" bigint PRIMARY KEY NOT NULL
+);
