@@ -9,7 +9,7 @@ import { Breadcrumbs } from "~/components/nhsuk/breadcrumbs";
 import { ErrorSummary } from "~/components/nhsuk/error-summary";
 import { applyParameterFields, demandQuery, formValues } from "~/domain/demand/form";
 import type { ParameterOverrides } from "~/domain/demand/parameters";
-import { buildDemandView } from "~/domain/demand/view";
+import { demandViewFor } from "~/domain/demand/view";
 import { type DemandPage, getDemandPage } from "~/services/demand/demand.server";
 import { todayIso } from "~/services/hjp/export.server";
 
@@ -35,7 +35,7 @@ function DemandScreen({ page }: { page: DemandPage }) {
   const [overrides, setOverrides] = useState<ParameterOverrides>(page.spec.parameterOverrides);
   const [errors, setErrors] = useState(page.formErrors);
   const spec = useMemo(() => ({ ...page.spec, parameterOverrides: overrides }), [page.spec, overrides]);
-  const view = useMemo(() => buildDemandView(inputs, spec), [inputs, spec]);
+  const view = useMemo(() => demandViewFor(inputs, spec), [inputs, spec]);
   const saved = scenario?.spec.parameterOverrides ?? {};
   const query = demandQuery(scenario?.id ?? null, overrides, saved);
   const base = `/icb/${inputs.icb.code}/demand`;

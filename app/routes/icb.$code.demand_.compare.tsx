@@ -8,7 +8,7 @@ import { Breadcrumbs } from "~/components/nhsuk/breadcrumbs";
 import { SyntheticBanner } from "~/components/hjp-charts/synthetic-banner";
 import { PARAMETER_CATALOGUE } from "~/domain/demand/parameters";
 import { type ComparedMeasure, compareScenarios, type MeasureComparison } from "~/domain/demand/scenario";
-import { buildDemandView, DEFAULT_SCENARIO } from "~/domain/demand/view";
+import { DEFAULT_SCENARIO, demandViewFor } from "~/domain/demand/view";
 import { type DemandPage, getDemandPage, scenarioIdFrom } from "~/services/demand/demand.server";
 import { todayIso } from "~/services/hjp/export.server";
 
@@ -58,8 +58,8 @@ export default function DemandCompareRoute() {
   const { page, a, b } = useLoaderData<typeof loader>() as unknown as { page: DemandPage; a: number | null; b: number | null };
   const specOf = (id: number | null) => page.scenarios.find((s) => s.id === id)?.spec ?? DEFAULT_SCENARIO;
   const comparison = useMemo(() => {
-    const va = buildDemandView(page.inputs, specOf(a));
-    const vb = buildDemandView(page.inputs, specOf(b));
+    const va = demandViewFor(page.inputs, specOf(a));
+    const vb = demandViewFor(page.inputs, specOf(b));
     return { va, vb, c: compareScenarios(va.run, vb.run) };
   }, [page, a, b]);
   const { va, vb, c } = comparison;

@@ -9,7 +9,7 @@ import { Breadcrumbs } from "~/components/nhsuk/breadcrumbs";
 import { demandQuery } from "~/domain/demand/form";
 import type { ChainStep } from "~/domain/demand/model";
 import { ASSUMPTION_LABEL, PARAMETER_CATALOGUE } from "~/domain/demand/parameters";
-import { buildDemandView } from "~/domain/demand/view";
+import { demandViewFor } from "~/domain/demand/view";
 import { type DemandPage, getDemandPage } from "~/services/demand/demand.server";
 import { todayIso } from "~/services/hjp/export.server";
 
@@ -39,7 +39,7 @@ function valueText(step: ChainStep): string {
 
 export default function DemandNeighbourhoodRoute() {
   const { page, pcn } = useLoaderData<typeof loader>() as unknown as { page: DemandPage; pcn: string };
-  const view = useMemo(() => buildDemandView(page.inputs, page.spec), [page]);
+  const view = useMemo(() => demandViewFor(page.inputs, page.spec), [page]);
   const n = view.result.neighbourhoods.find((x) => x.code === pcn)!;
   const query = demandQuery(page.scenario?.id ?? null, page.spec.parameterOverrides, page.scenario?.spec.parameterOverrides ?? {});
   const back = `/icb/${page.inputs.icb.code}/demand${query ? `?${query}` : ""}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scenarioFromForm, ScenarioFormSchema } from "./scenario-form";
-import { buildDemandView, DEFAULT_SCENARIO, type DemandInputs, effectiveOverrides, MAP_BANDS } from "./view";
+import { buildDemandView, DEFAULT_SCENARIO, type DemandInputs, demandViewFor, effectiveOverrides, MAP_BANDS } from "./view";
 
 const inputs: DemandInputs = {
   base: {
@@ -80,5 +80,32 @@ describe("the save-a-scenario form", () => {
     const result = ScenarioFormSchema.safeParse({ ...base, ...changes });
     expect(result.success).toBe(false);
     expect(result.error!.issues.find((i) => i.path[0] === field)?.message).toBe(message);
+  });
+});
+
+describe("the remembered demand view", () => {
+  const copy = <T,>(x: T): T => structuredClone(x);
+
+  it("is the same view for equal inputs and scenario, even as new objects, and equal to building it afresh", () => {
+    const first = demandViewFor(copy(inputs), copy(DEFAULT_SCENARIO));
+    expect(demandViewFor(copy(inputs), copy(DEFAULT_SCENARIO))).toBe(first);
+    expect(first).toEqual(buildDemandView(inputs, DEFAULT_SCENARIO));
+  });
+
+  it.each([
+    ["a neighbourhood's adults", { ...inputs, base: { ...inputs.base, neighbourhoods: [{ ...inputs.base.neighbourhoods[0], registeredAdults: 20_001 }, inputs.base.neighbourhoods[1]] } }, DEFAULT_SCENARIO],
+    ["an observed count", { ...inputs, observed: [{ code: "N1", observed: 6 }, inputs.observed[1]] }, DEFAULT_SCENARIO],
+    ["the scenario's growth", inputs, { ...DEFAULT_SCENARIO, annualGrowthRate: DEFAULT_SCENARIO.annualGrowthRate + 0.01 }],
+  ])("is built again when %s changes", (_what, changedInputs, spec) => {
+    const before = demandViewFor(inputs, DEFAULT_SCENARIO);
+    const after = demandViewFor(changedInputs as DemandInputs, spec);
+    expect(after).not.toBe(before);
+    expect(after).toEqual(buildDemandView(changedInputs as DemandInputs, spec));
+  });
+
+  it("forgets the least recently used view after eight others", () => {
+    const first = demandViewFor(inputs, DEFAULT_SCENARIO);
+    for (let i = 1; i <= 8; i++) demandViewFor(inputs, { ...DEFAULT_SCENARIO, name: `Scenario ${i}` });
+    expect(demandViewFor(inputs, DEFAULT_SCENARIO)).not.toBe(first);
   });
 });

@@ -133,3 +133,31 @@ export function buildDemandView(inputs: DemandInputs, spec: DemandScenarioSpec, 
 
   return { name: spec.name, run, result, ranked, projection, calibration, observedShown, mapShades };
 }
+
+/** Views built lately, by their inputs and scenario (JSON), most recent last. */
+const recentViews = new Map<string, DemandView>();
+const RECENT_VIEWS = 8;
+
+/**
+ * buildDemandView, remembered for the last few inputs and scenarios. The model is a pure
+ * function of them (fixed seed), and its Monte Carlo draws are most of a demand page's
+ * time on the server, where every commissioner of an ICB opening the page, its export and
+ * its neighbourhood pages asks for the same view. The key is the whole of the inputs, so
+ * changed data is a different key, never a stale view. Callers must not change the view.
+ */
+export function demandViewFor(inputs: DemandInputs, spec: DemandScenarioSpec): DemandView {
+  const key = JSON.stringify([inputs, spec]);
+  const known = recentViews.get(key);
+  if (known) {
+    recentViews.delete(key);
+    recentViews.set(key, known);
+    return known;
+  }
+  const view = buildDemandView(inputs, spec);
+  recentViews.set(key, view);
+  for (const oldest of recentViews.keys()) {
+    if (recentViews.size <= RECENT_VIEWS) break;
+    recentViews.delete(oldest);
+  }
+  return view;
+}

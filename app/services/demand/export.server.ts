@@ -1,5 +1,5 @@
 import { demandExportTables, type ExportTable } from "../../domain/demand/export-tables";
-import { buildDemandView, type DemandScenarioSpec } from "../../domain/demand/view";
+import { demandViewFor, type DemandScenarioSpec } from "../../domain/demand/view";
 import { csvCell } from "../../domain/format/csv-cell";
 import { neutraliseWorkbook } from "../../domain/format/xlsx-cell";
 import type { LoadedDemandInputs } from "./inputs.server";
@@ -20,7 +20,7 @@ function fileStem(inputs: LoadedDemandInputs, spec: DemandScenarioSpec, today: s
 
 /** The neighbourhood table (with places and the system below) as CSV, with what it is at the top. */
 export function demandCsv({ inputs, spec, today, table = "all" }: { inputs: LoadedDemandInputs; spec: DemandScenarioSpec; today: string; table?: "all" | "neighbourhoods" | "places" | "projection" | "calibration" }): Response {
-  const tables = demandExportTables(buildDemandView(inputs, spec));
+  const tables = demandExportTables(demandViewFor(inputs, spec));
   const lines = preamble(inputs, spec, today).map((l) => csvCell(l));
   const wanted = table === "all" ? ["Neighbourhoods", "Places", "System"] : table === "places" ? ["Places", "System"] : [table[0].toUpperCase() + table.slice(1)];
   for (const t of tables.filter((t) => wanted.includes(t.name))) {
@@ -37,7 +37,7 @@ export function demandCsv({ inputs, spec, today, table = "all" }: { inputs: Load
 
 /** Every table as one workbook: a sheet each, with the same preamble on an "About" sheet. */
 export async function demandXlsx({ inputs, spec, today }: { inputs: LoadedDemandInputs; spec: DemandScenarioSpec; today: string }): Promise<Response> {
-  const tables: ExportTable[] = demandExportTables(buildDemandView(inputs, spec));
+  const tables: ExportTable[] = demandExportTables(demandViewFor(inputs, spec));
   const ExcelJS = (await import("exceljs")).default;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Health justice commissioning";

@@ -9,7 +9,7 @@ import type { Queryable } from "../../../db/client";
 import type { Actor } from "../../auth/permissions";
 import type { AreaMeasures, Estimate } from "../../domain/demand/model";
 import { ASSUMPTION_LABEL, PARAMETER_CATALOGUE, PARAMETER_IDS } from "../../domain/demand/parameters";
-import { buildDemandView, type DemandView, pence } from "../../domain/demand/view";
+import { demandViewFor, type DemandView, pence } from "../../domain/demand/view";
 import { DemandOptionsSchema } from "../../domain/packs/sections";
 import { getDemandPage, type DemandPage } from "../demand/demand.server";
 import { base, longDate, type SectionLoader } from "./section-base.server";
@@ -29,7 +29,7 @@ export async function runPackDemand(db: Queryable, area: PackArea, scenario: str
   const query = new URLSearchParams(scenario ? { scenario } : {});
   const page = await getDemandPage({ db, actor, icbCode: area.icbCode, query, today });
   if (!page || page === "forbidden") return null;
-  return { page, view: buildDemandView(page.inputs, page.spec) };
+  return { page, view: demandViewFor(page.inputs, page.spec) };
 }
 
 const whole = (x: number) => Math.round(x);
