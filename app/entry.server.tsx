@@ -16,6 +16,18 @@ export function handleError(error: unknown, { context, request }: LoaderFunction
   console.error(error);
 }
 
+/**
+ * Loader data for a client-side navigation (`?_data=`): offered to the page cache like a
+ * rendered document, when the middleware marked the request as cacheable.
+ */
+export async function handleDataRequest(response: Response, { context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  const offer = context.offerPage;
+  if (offer && response.status === 200 && response.headers.get("Content-Type")?.startsWith("application/json")) {
+    offer({ status: 200, html: Buffer.from(await response.clone().arrayBuffer()), headers: response.headers, nonce: "" });
+  }
+  return response;
+}
+
 const ABORT_DELAY = 5_000;
 
 /**

@@ -17,7 +17,7 @@ export function pageCacheMiddleware(cache: PageCache, context: { db: Db; session
   return async (req, res, next) => {
     if (!cache.enabled) return next();
     const url = new URL(req.originalUrl, "http://localhost");
-    if (!isCacheablePage(req.method, url.pathname, url.searchParams)) return next();
+    if (!isCacheablePage(req.method, url.pathname)) return next();
     let key: string;
     try {
       const user = await sessionUserFromCookie(req.headers.cookie, context);

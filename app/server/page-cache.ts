@@ -18,8 +18,9 @@
  * - **Fresh nonce.** The stored HTML is split where its content-security-policy nonce
  *   appeared; each hit joins it with the new request's nonce.
  *
- * Only the read-only analysis pages in CACHEABLE_PAGES are cached, only for GET
- * document requests, and only 200 responses that set no cookie. Pages that record
+ * Only the read-only analysis pages in CACHEABLE_PAGES are cached, only for GET requests
+ * (documents, and the loader data a client-side navigation fetches with `?_data=`, whose
+ * key is its own address), and only 200 responses that set no cookie. Pages that record
  * anything when viewed, forms, downloads and the audit log are never cached.
  */
 
@@ -36,8 +37,9 @@ export const CACHEABLE_PAGES: readonly RegExp[] = [
   /^\/agreements\/?$/,
 ];
 
-export function isCacheablePage(method: string, pathname: string, search: URLSearchParams): boolean {
-  if (method !== "GET" || search.has("_data")) return false;
+/** A GET for one of those pages: the document, or a route's loader data for a client-side navigation (`?_data=`). */
+export function isCacheablePage(method: string, pathname: string): boolean {
+  if (method !== "GET") return false;
   return CACHEABLE_PAGES.some((pattern) => pattern.test(pathname));
 }
 

@@ -102,6 +102,11 @@ test("a Kent and Medway commissioner defines the ICB's places from its PCNs", as
   await expect(places.getByRole("link", { name: "West Kent" })).toBeVisible();
   await kent.getByRole("link", { name: "West Kent" }).click();
   await expect(kent.getByRole("heading", { level: 1 })).toHaveText("West Kent");
+  // Going back is a client-side navigation: its loader data was cached when the save redirected here.
+  const back = kent.waitForResponse((r) => r.url().includes("/icb/E54000032?_data=routes"));
+  await kent.goBack();
+  expect((await back).headers()["x-page-cache"]).toBe("hit");
+  await expect(places.getByRole("link", { name: "East Kent" })).toBeVisible();
   // Signed out, the cached page is not sent: the sign-in page is.
   await context.clearCookies();
   await kent.goto("/icb/E54000032");
