@@ -1,4 +1,5 @@
 import type { Database, Db } from "../db/client";
+import type { PageCacheStats } from "./server/page-cache";
 import type { OfferPage } from "./server/page-cache-middleware";
 
 declare module "@remix-run/node" {
@@ -23,6 +24,8 @@ declare module "@remix-run/node" {
     isDatabaseDown?: () => boolean;
     /** Set when the rendered page may be kept in the page cache (app/server/page-cache.ts). */
     offerPage?: OfferPage;
+    /** This process's page cache, for /healthz. */
+    pageCacheStats?: () => PageCacheStats;
   }
 }
 

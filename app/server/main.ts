@@ -137,6 +137,7 @@ async function main() {
         reportDatabaseUnavailable: () => health.markDown(),
         isDatabaseDown: () => health.down,
         offerPage: res.locals.offerPage as OfferPage | undefined,
+        pageCacheStats: () => pageCache.stats(),
       }),
     }),
   );

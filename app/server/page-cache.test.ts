@@ -88,6 +88,14 @@ describe("the page cache", () => {
     expect(off.get("a")).toBeUndefined();
   });
 
+  it("reports how full it is for the health check", () => {
+    const cache = new PageCache(100);
+    cache.set("a", page("0123456789"));
+    cache.hits = 3;
+    cache.misses = 1;
+    expect(cache.stats()).toEqual({ pages: 1, bytes: 10, maxBytes: 100, hits: 3, misses: 1 });
+  });
+
   it("replacing a page counts its bytes once", () => {
     const cache = new PageCache(100);
     cache.set("a", page("0123456789"));

@@ -50,6 +50,8 @@ export type CachedPage = {
   bytes: number;
 };
 
+export type PageCacheStats = { pages: number; bytes: number; maxBytes: number; hits: number; misses: number };
+
 export function pageKey({ version, today, userId, url }: { version: number; today: string; userId: number; url: string }) {
   return `${version}|${today}|${userId}|${url}`;
 }
@@ -99,6 +101,11 @@ export class PageCache {
 
   get size() {
     return { pages: this.pages.size, bytes: this.bytes };
+  }
+
+  /** For /healthz: how full the cache is and how often it answered. */
+  stats(): PageCacheStats {
+    return { ...this.size, maxBytes: this.maxBytes, hits: this.hits, misses: this.misses };
   }
 
   get(key: string): CachedPage | undefined {

@@ -27,6 +27,9 @@ test("the health check reports the driver and a reachable database", async ({ re
   expect(body.status).toBe("ok");
   expect(body.database.reachable).toBe(true);
   expect(body.driver).toBe(process.env.DATABASE_URL ? "postgres" : "pglite");
+  // The page cache's size and answers, with the default budget of 64 MB.
+  expect(body.pageCache).toMatchObject({ maxBytes: 64 * 1024 * 1024 });
+  for (const figure of ["pages", "bytes", "hits", "misses"]) expect(Number.isInteger(body.pageCache[figure]), figure).toBe(true);
 });
 
 test("a cross-site form post is refused", async ({ request }) => {
