@@ -1,4 +1,4 @@
-import { bigint, date, doublePrecision, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * A derived summary of HJP episodes, rebuilt from hjp_episodes whenever what it was built
@@ -68,15 +68,22 @@ export const hjpRollupCells = pgTable(
 );
 
 /**
- * Every committed transaction that changed what the cells are built from (episodes,
- * services, areas, practices, place schemes): one row per transaction, written by
- * statement-level triggers (migration 0014). Counting these rows tells a page whether
- * anything has changed since an ICB's cells were built. A count, not a maximum: a
- * transaction that began earlier may commit later, and its row still moves the count.
+ * Every committed transaction that changed what the cells are built from, and for which
+ * ICB: one row per transaction and ICB, written by statement-level triggers (migrations
+ * 0014 and 0018). Episodes and services name their ICBs (from the statement's transition
+ * tables); geography, practices and place schemes write '*', every ICB. Counting the rows
+ * for an ICB and '*' tells a page whether anything it shows has changed since its cells
+ * were built. A count, not a maximum: a transaction that began earlier may commit later,
+ * and its row still moves the count.
  */
-export const hjpRollupChanges = pgTable("hjp_rollup_changes", {
-  txid: bigint("txid", { mode: "number" }).primaryKey(),
-});
+export const hjpRollupChanges = pgTable(
+  "hjp_rollup_changes",
+  {
+    txid: bigint("txid", { mode: "number" }).notNull(),
+    icbCode: text("icb_code").notNull().default("*"),
+  },
+  (t) => [primaryKey({ columns: [t.txid, t.icbCode] })],
+);
 
 /**
  * When each ICB's cells were last built, and the count of changes they saw. A page

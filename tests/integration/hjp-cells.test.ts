@@ -242,6 +242,32 @@ describe("HJP roll-up cells", () => {
     expect(back.some((r) => customCodes.includes(r.key))).toBe(false);
   }, 120_000);
 
+  it("rebuilds only the ICBs whose episodes or services changed, and every ICB when the geography did", async () => {
+    const other = DEMO_HJP_ICBS.map((i) => i.code).find((c) => c !== GREATER_MANCHESTER_ICB)!;
+    const ensureBoth = async () => ({ gm: (await ensureHjpCells(database.db, GREATER_MANCHESTER_ICB)) !== null, other: (await ensureHjpCells(database.db, other)) !== null });
+    await ensureBoth();
+    expect(await ensureBoth()).toEqual({ gm: false, other: false });
+    // An episode of a Greater Manchester service: only Greater Manchester rebuilds.
+    await database.db.execute(sql`update hjp_episodes set closed_date = closed_date where service_id = ${serviceId} and episode_ref = (select min(episode_ref) from hjp_episodes where service_id = ${serviceId})`);
+    expect(await ensureBoth()).toEqual({ gm: true, other: false });
+    // A statement that changes no row changes nothing.
+    await database.db.execute(sql`delete from hjp_episodes where service_id = ${serviceId} and episode_ref = 'no such episode'`);
+    expect(await ensureBoth()).toEqual({ gm: false, other: false });
+    // A service moved between ICBs: both rebuild (the old ICB loses it, the new one gains it), and back.
+    await database.db.execute(sql`update hjp_services set icb_code = ${other} where id = ${serviceId}`);
+    expect(await ensureBoth()).toEqual({ gm: true, other: true });
+    await database.db.execute(sql`update hjp_services set icb_code = ${GREATER_MANCHESTER_ICB} where id = ${serviceId}`);
+    expect(await ensureBoth()).toEqual({ gm: true, other: true });
+    // Geography is every ICB's.
+    await database.db.execute(sql`update practices set name = name where code = (select min(code) from practices)`);
+    expect(await ensureBoth()).toEqual({ gm: true, other: true });
+    expectSameFigures(
+      await rollUpHjpBy({ db: database.db, scope: { icbCode: other }, by: DIMENSIONS, source: "cells" }),
+      await rollUpHjpBy({ db: database.db, scope: { icbCode: other }, by: DIMENSIONS, source: "episodes" }),
+      "the other ICB after the changes"
+    );
+  }, 120_000);
+
   it("keeps what it had when the change that would have invalidated it rolls back", async () => {
     await ensureHjpCells(database.db, GREATER_MANCHESTER_ICB);
     await expect(

@@ -8,9 +8,10 @@
  * (footprint.server.ts), and tests compare the two paths on every dimension.
  *
  * Freshness: statement-level triggers note every transaction that changes episodes,
- * services, areas, practices or place schemes in hjp_rollup_changes (migration 0014).
- * Before reading, a page compares the count of those rows with the count the ICB's
- * cells were built with and rebuilds them when it differs, in one transaction under an
+ * services, areas, practices or place schemes in hjp_rollup_changes (migrations 0014
+ * and 0018), with the ICBs whose episodes or services it changed, or '*' for every ICB.
+ * Before reading, a page compares the count of the ICB's rows and '*' rows with the
+ * count the ICB's cells were built with and rebuilds them when it differs, in one transaction under an
  * advisory lock so two pages do not build the same ICB at once. Periods a web-form
  * return counts for are left out at query time, as with episodes, so accepting a
  * return needs no rebuild.
@@ -155,11 +156,12 @@ export async function cellsLastReferral(db: Queryable, icbCode: string): Promise
   return r?.last_referral ?? null;
 }
 
-/** The count of changes committed so far, and the count the ICB's cells were built with (null: never built). */
+/** The count of changes to the ICB committed so far, and the count its cells were built with (null: never built). */
 async function freshness(db: Queryable, icbCode: string): Promise<{ changes: number; seen: number | null }> {
   const [r] = await rows<{ changes: number; seen: number | null }>(
     db,
-    sql`select (select count(*)::int from hjp_rollup_changes) as changes, (select changes_seen from hjp_rollup_builds where icb_code = ${icbCode}) as seen`
+    sql`select (select count(*)::int from hjp_rollup_changes where icb_code in (${icbCode}, '*')) as changes,
+               (select changes_seen from hjp_rollup_builds where icb_code = ${icbCode}) as seen`
   );
   return { changes: Number(r.changes), seen: r.seen == null ? null : Number(r.seen) };
 }
