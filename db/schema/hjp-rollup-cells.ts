@@ -70,8 +70,8 @@ export const hjpRollupCells = pgTable(
 /**
  * Every committed transaction that changed what the cells are built from, and for which
  * ICB: one row per transaction and ICB, written by statement-level triggers (migrations
- * 0014 and 0018). Episodes and services name their ICBs (from the statement's transition
- * tables); geography, practices and place schemes write '*', every ICB. Counting the rows
+ * 0014, 0018 and 0019). Episodes, services and an ICB's places name their ICBs (from the
+ * statement's transition tables); areas, area links and practices write '*', every ICB. Counting the rows
  * for an ICB and '*' tells a page whether anything it shows has changed since its cells
  * were built. A count, not a maximum: a transaction that began earlier may commit later,
  * and its row still moves the count.

@@ -31,8 +31,8 @@ test("a commissioner finds Greater Manchester's HJP activity at system, place an
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "NHS Greater Manchester Integrated Care Board" }).click();
 
-  // The geography journey before this one changes an ICB's places, and any such change
-  // has every ICB's roll-up cells rebuilt by the next page that reads them (seconds on the
+  // A journey before this one may have changed what Greater Manchester's roll-up cells
+  // are built from; the next page that reads them rebuilds them first (seconds on the
   // embedded database).
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Health justice partnerships in NHS Greater Manchester Integrated Care Board", { timeout: 60_000 });
   await expect(page.getByRole("note", { name: "Synthetic demonstration data" })).toContainText("Greater Manchester Health Justice Advice (demo)");

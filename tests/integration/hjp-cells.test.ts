@@ -221,6 +221,9 @@ describe("HJP roll-up cells", () => {
     const { members } = await placeMembership({ db: database.db, icbCode: GREATER_MANCHESTER_ICB });
     const pcns = [...new Set(members.map((m) => m.pcnCode))].sort();
     const half = Math.ceil(pcns.length / 2);
+    // Another ICB's cells do not depend on Greater Manchester's places.
+    const other = DEMO_HJP_ICBS.map((i) => i.code).find((c) => c !== GREATER_MANCHESTER_ICB)!;
+    await ensureHjpCells(database.db, other);
     await defineCustomPlaces({
       db: database.db,
       actor: null,
@@ -229,6 +232,7 @@ describe("HJP roll-up cells", () => {
     });
     const customCodes = [...new Set((await placeMembership({ db: database.db, icbCode: GREATER_MANCHESTER_ICB })).members.map((m) => m.placeCode))].sort();
     expect(customCodes).toHaveLength(2);
+    expect(await ensureHjpCells(database.db, other)).toBeNull();
     const scope = { icbCode: GREATER_MANCHESTER_ICB };
     const custom = (await rollUpHjpBy({ db: database.db, scope, by: ["place"] })).get("place")!;
     expect(custom.map((r) => r.key).filter((k) => customCodes.includes(k))).toEqual(customCodes);
@@ -238,6 +242,7 @@ describe("HJP roll-up cells", () => {
       "under custom places"
     );
     await useDefaultPlaces({ db: database.db, actor: null, icbCode: GREATER_MANCHESTER_ICB });
+    expect(await ensureHjpCells(database.db, other)).toBeNull();
     const back = (await rollUpHjpBy({ db: database.db, scope, by: ["place"] })).get("place")!;
     expect(back.some((r) => customCodes.includes(r.key))).toBe(false);
   }, 120_000);

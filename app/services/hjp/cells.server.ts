@@ -8,13 +8,13 @@
  * (footprint.server.ts), and tests compare the two paths on every dimension.
  *
  * Freshness: statement-level triggers note every transaction that changes episodes,
- * services, areas, practices or place schemes in hjp_rollup_changes (migrations 0014
- * and 0018), with the ICBs whose episodes or services it changed, or '*' for every ICB.
- * Before reading, a page compares the count of the ICB's rows and '*' rows with the
- * count the ICB's cells were built with and rebuilds them when it differs, in one transaction under an
- * advisory lock so two pages do not build the same ICB at once. Periods a web-form
- * return counts for are left out at query time, as with episodes, so accepting a
- * return needs no rebuild.
+ * services, areas, practices or place schemes in hjp_rollup_changes (migrations 0014,
+ * 0018 and 0019), with the ICBs whose episodes, services or places it changed, or '*'
+ * (every ICB) for the geography. Before reading, a page compares the count of the ICB's
+ * rows and '*' rows with the count its cells were built with and rebuilds them when it
+ * differs, in one transaction under an advisory lock so two pages do not build the same
+ * ICB at once. Periods a web-form return counts for are left out at query time, as
+ * with episodes, so accepting a return needs no rebuild.
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
