@@ -179,7 +179,7 @@ async function main() {
   const built = (f: NationalFigures | null) => (f?.cells ? `${(f.cells.ms / 1000).toFixed(1)} s` : "n/a");
   const cellCount = nationalPg?.cells ?? nationalLite?.cells;
   rows.push({
-    measure: `HJP roll-up cells, Greater Manchester: build (${cellCount ? `${cellCount.episodes.toLocaleString("en-GB")} episodes → ${cellCount.cells.toLocaleString("en-GB")} rows` : "?"})`,
+    measure: `HJP cells build, Greater Manchester (${cellCount ? `${cellCount.episodes.toLocaleString("en-GB")} episodes → ${cellCount.cells.toLocaleString("en-GB")} rows` : "?"})`,
     pglite: built(nationalLite),
     postgres: built(nationalPg),
     target: "once per change",
