@@ -50,7 +50,14 @@ describe("a PostgreSQL restart while the server runs", () => {
   }, 180_000);
 
   afterAll(() => {
-    server?.kill("SIGKILL");
+    // tsx runs the server as its child: kill the whole group, or the server outlives the test.
+    if (server?.pid) {
+      try {
+        process.kill(-server.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
     try {
       pgCtl("stop");
     } catch {
@@ -63,6 +70,7 @@ describe("a PostgreSQL restart while the server runs", () => {
     server = spawn("node_modules/.bin/tsx", ["app/server/main.ts"], {
       env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(appPort), DATABASE_URL: `postgres://postgres@127.0.0.1:${PORT}/hjp`, DEMO: "1", SKIP_REFERENCE_DATA: "1" },
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
     server.stdout!.on("data", (d) => (output += d));
     server.stderr!.on("data", (d) => (output += d));
