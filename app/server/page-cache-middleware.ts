@@ -20,10 +20,11 @@ export function pageCacheMiddleware(cache: PageCache, context: { db: Db; session
     if (!isCacheablePage(req.method, url.pathname)) return next();
     let key: string;
     try {
-      const user = await sessionUserFromCookie(req.headers.cookie, context);
+      // Both before any loader runs, and at once: this is every hit's only database work.
+      const [user, version] = await Promise.all([sessionUserFromCookie(req.headers.cookie, context), dataVersion(context.db)]);
       // Signed out: Remix sends the sign-in page.
       if (!user) return next();
-      key = pageKey({ version: await dataVersion(context.db), today: new Date().toISOString().slice(0, 10), userId: user.id, url: url.pathname + url.search });
+      key = pageKey({ version, today: new Date().toISOString().slice(0, 10), userId: user.id, url: url.pathname + url.search });
     } catch {
       // The database is unreachable or failing: Remix's own error handling reports it.
       return next();

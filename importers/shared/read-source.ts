@@ -58,10 +58,10 @@ export async function* readCsv(
   }
 }
 
-/** Streams an XLSX file's first worksheet as records of cell text, row 1 being the header. */
 /** A cell that names a shared string the streaming reader had not loaded when it read the sheet. */
 class UnresolvedSharedString extends Error {}
 
+/** Streams an XLSX file's first worksheet as records of cell text, row 1 being the header. */
 export async function* readXlsx(filePath: string, options: { onBytes?: (n: number) => void } = {}): AsyncGenerator<RawRecord> {
   let yielded = 0;
   try {
